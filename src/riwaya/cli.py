@@ -1,0 +1,157 @@
+"""The `riwaya` command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from . import __version__
+
+DEFAULT_DB = "riwaya.db"
+
+
+def _err(msg: str) -> None:
+    print(msg, file=sys.stderr)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .engine.local import analyze
+    from .export.json_export import write_export
+    from .ingest import Limits, discover
+    from .pipeline import Pipeline
+    from .store import Store, StoreError
+
+    inputs = list(discover(args.paths))
+    limits = Limits(url_timeout_s=args.timeout)
+    try:
+        store = Store(args.db)
+    except StoreError as e:
+        _err(f"riwaya: {e}")
+        return 1
+    progress = None
+    show = args.progress if args.progress is not None else (sys.stderr.isatty() and len(inputs) > 20)
+    if show:
+        from tqdm import tqdm
+
+        progress = tqdm(total=len(inputs), unit="input", file=sys.stderr, leave=False)
+    with store:
+        summary = analyze(
+            inputs,
+            store,
+            Pipeline.from_names(),
+            limits=limits,
+            report=(progress.write if progress else _err),
+            on_input=(lambda _i: progress.update(1)) if progress else None,
+        )
+        if progress:
+            progress.close()
+        total = store.count()
+        if args.json:
+            write_export(store, args.json)
+    print(
+        f"read {summary.read} of {summary.inputs} inputs ({summary.unchanged} unchanged, "
+        f"{len(summary.skipped)} skipped); {summary.articles} articles, {summary.stored} new, "
+        f"{summary.retired} retired; {total} in {args.db}",
+        file=sys.stderr,
+    )
+    if summary.skipped or summary.problems:
+        _err(f"{len(summary.skipped)} input(s) skipped, {len(summary.problems)} problem(s) reported above")
+    if args.json:
+        _err(f"export written to {args.json}")
+    return summary.exit_code
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export.json_export import build_export, write_export
+    from .store import Store, StoreError
+
+    try:
+        store = Store(args.db, readonly=True)
+    except StoreError as e:
+        _err(f"riwaya: {e}")
+        return 1
+    with store:
+        if args.output in (None, "-"):
+            import json
+
+            json.dump(build_export(store), sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        else:
+            doc = write_export(store, args.output)
+            _err(f"{len(doc['articles'])} articles exported to {args.output}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    corpus = _example_corpus()
+    if corpus is None:
+        _err("riwaya: the example corpus was not found (examples/corpus in a source checkout)")
+        return 1
+    out = Path(args.out or tempfile.mkdtemp(prefix="riwaya-demo-"))
+    out.mkdir(parents=True, exist_ok=True)
+    db = out / "demo.db"
+    for stale in (db, db.with_name("demo.db-wal"), db.with_name("demo.db-shm")):
+        stale.unlink(missing_ok=True)  # a fresh store every time
+    ns = argparse.Namespace(paths=[str(corpus)], db=str(db), json=str(out / "demo.json"), timeout=20.0, progress=False)
+    code = cmd_analyze(ns)
+    print(f"demo store:  {db}\ndemo export: {out / 'demo.json'}")
+    return code
+
+
+def _example_corpus() -> Path | None:
+    here = Path(__file__).resolve()
+    for candidate in (
+        here.parents[2] / "examples" / "corpus",
+        Path.cwd() / "examples" / "corpus",
+        Path(sys.prefix) / "share" / "riwaya" / "examples" / "corpus",
+    ):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="riwaya", description="Who said what, through whom, in Arabic news.")
+    p.add_argument("--version", action="version", version=f"riwaya {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    a = sub.add_parser("analyze", help="read, clean and analyse files, folders or URLs into a store")
+    a.add_argument("paths", nargs="+", help="files (.txt .html .jsonl[.gz] .warc[.gz] .rss/.xml), folders, URLs")
+    a.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default: {DEFAULT_DB})")
+    a.add_argument("--json", metavar="OUT", help="also write the JSON export here")
+    a.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for a URL (default 20)")
+    a.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: on a terminal, for more than 20 inputs)",
+    )
+    a.set_defaults(func=cmd_analyze)
+
+    e = sub.add_parser("export", help="write the store as JSON (riwaya-export/1)")
+    e.add_argument("--db", default=DEFAULT_DB)
+    e.add_argument("--format", choices=["json"], default="json")
+    e.add_argument("-o", "--output", help="file to write (default: standard output)")
+    e.set_defaults(func=cmd_export)
+
+    d = sub.add_parser("demo", help="analyse the bundled example corpus into a fresh store")
+    d.add_argument("--out", help="folder for the demo store and export (default: a new temporary folder)")
+    d.set_defaults(func=cmd_demo)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        _err("riwaya: interrupted; run the same command again to resume")
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

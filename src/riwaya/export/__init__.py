@@ -1,0 +1,1 @@
+"""Exports of the store: the JSON interchange format (riwaya-export/1)."""

@@ -1,0 +1,215 @@
+"""The SQLite store of articles and annotations.
+
+Writes go through `Store.write_input`: the articles one input gave, in one transaction, keyed by
+article id (a content hash), so analysing the same input twice changes nothing and a run that was
+interrupted resumes where it stopped (inputs already recorded with the same fingerprint are skipped).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..model import Article, Span
+from ..text.normalize import key as norm_key
+from .migrations import migrate
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or written (not a riwaya store, corrupt, locked too long)."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    def __init__(self, path: str | Path, *, readonly: bool = False, timeout: float = 60.0):
+        self.path = Path(path)
+        self.readonly = readonly
+        try:
+            if readonly:
+                if not self.path.exists():
+                    raise StoreError(f"{self.path}: no such store")
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+            if not readonly:
+                migrate(self.conn)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: not a usable SQLite store ({e})") from e
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- inputs -------------------------------------------------------------------------------
+    def input_done(self, origin: str, fingerprint: str | None, pipeline: str) -> bool:
+        """True when this input was read completely, unchanged, by the same analysis."""
+        if fingerprint is None:
+            return False
+        row = self.conn.execute(
+            "SELECT fingerprint, pipeline, status FROM sources WHERE origin = ?", (origin,)
+        ).fetchone()
+        return bool(row) and row[0] == fingerprint and row[1] == pipeline and row[2] in ("ok", "skipped")
+
+    def begin_input(self, origin: str) -> set[str]:
+        """The ids this input gave last time (to retire those it no longer gives)."""
+        return {r[0] for r in self.conn.execute("SELECT article FROM article_sources WHERE origin = ?", (origin,))}
+
+    def write_articles(self, origin: str, articles: Iterable[Article]) -> int:
+        """Store articles given by `origin` in one transaction. Returns how many were new."""
+        new = 0
+        with self._transaction():
+            for a in articles:
+                new += self._insert_article(a)
+                self.conn.execute("INSERT OR IGNORE INTO article_sources VALUES (?, ?)", (a.id, origin))
+        return new
+
+    def finish_input(
+        self,
+        origin: str,
+        fingerprint: str | None,
+        pipeline: str,
+        status: str,
+        keep: set[str],
+        problems: list[str],
+        previous: set[str],
+    ) -> int:
+        """Record the input as read and retire articles it gave before but no longer gives."""
+        stale = previous - keep
+        with self._transaction():
+            for aid in stale:
+                self.conn.execute("DELETE FROM article_sources WHERE origin = ? AND article = ?", (origin, aid))
+                if not self.conn.execute("SELECT 1 FROM article_sources WHERE article = ?", (aid,)).fetchone():
+                    self._delete_article(aid)
+            self.conn.execute(
+                "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (origin, fingerprint, pipeline, status, len(keep), json.dumps(problems, ensure_ascii=False), _now()),
+            )
+        return len(stale)
+
+    # ---- articles -----------------------------------------------------------------------------
+    def _insert_article(self, a: Article) -> int:
+        meta = {k: v for k, v in a.meta.items() if not k.startswith("_")}
+        cur = self.conn.execute(
+            "INSERT OR IGNORE INTO articles (id, source, part, outlet, outlet_basis, title, url, published,"
+            " published_basis, text, meta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                a.id,
+                a.source,
+                a.part,
+                a.outlet,
+                a.outlet_basis,
+                a.title,
+                a.url,
+                a.published,
+                a.published_basis,
+                a.text,
+                json.dumps(meta, ensure_ascii=False, default=str),
+                _now(),
+            ),
+        )
+        if cur.rowcount == 0:
+            return 0
+        rowid = cur.lastrowid
+        self.conn.executemany(
+            'INSERT INTO spans (article, layer, start, "end", label, attrs) VALUES (?, ?, ?, ?, ?, ?)',
+            [
+                (a.id, layer, s.start, s.end, s.label, json.dumps(s.attrs, ensure_ascii=False) if s.attrs else None)
+                for layer, spans in a.layers.items()
+                for s in spans
+            ],
+        )
+        self.conn.execute(
+            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+            (rowid, norm_key(a.title or ""), norm_key(a.text)),
+        )
+        return 1
+
+    def _delete_article(self, aid: str) -> None:
+        row = self.conn.execute("SELECT rowid FROM articles WHERE id = ?", (aid,)).fetchone()
+        if row:
+            self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (row[0],))
+            self.conn.execute("DELETE FROM articles WHERE id = ?", (aid,))
+
+    def count(self, table: str = "articles") -> int:
+        if table not in ("articles", "sources", "spans", "article_sources"):
+            raise ValueError(table)
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def articles(self) -> Iterator[Article]:
+        rows = self.conn.execute(
+            "SELECT id, source, part, outlet, outlet_basis, title, url, published, published_basis, text, meta"
+            " FROM articles ORDER BY source, part, id"
+        )
+        for r in rows.fetchall():
+            art = Article(
+                text=r[9],
+                source=r[1],
+                part=r[2],
+                title=r[5],
+                url=r[6],
+                outlet=r[3],
+                outlet_basis=r[4],
+                published=r[7],
+                published_basis=r[8],
+                meta=json.loads(r[10]),
+            )
+            for layer, s, e, label, attrs in self.conn.execute(
+                'SELECT layer, start, "end", label, attrs FROM spans WHERE article = ? ORDER BY layer, start',
+                (r[0],),
+            ):
+                art.layers.setdefault(layer, []).append(Span(s, e, label, json.loads(attrs) if attrs else {}))
+            yield art
+
+    def search(self, query: str, limit: int = 50) -> list[tuple[str, str]]:
+        """Article ids and titles matching a full-text query over normalised Arabic."""
+        q = norm_key(query)
+        rows = self.conn.execute(
+            "SELECT a.id, a.title FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (q, limit),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def sources(self) -> list[dict[str, Any]]:
+        cols = ("origin", "fingerprint", "pipeline", "status", "articles", "problems", "updated_at")
+        return [dict(zip(cols, r, strict=True)) for r in self.conn.execute(f"SELECT {', '.join(cols)} FROM sources")]
+
+    def integrity(self) -> str:
+        return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    # ---- helpers ------------------------------------------------------------------------------
+    class _Tx:
+        def __init__(self, conn: sqlite3.Connection):
+            self.conn = conn
+
+        def __enter__(self) -> None:
+            self.conn.execute("BEGIN IMMEDIATE")
+
+        def __exit__(self, exc_type: object, *rest: object) -> None:
+            if exc_type is None:
+                self.conn.execute("COMMIT")
+            else:
+                self.conn.execute("ROLLBACK")
+
+    def _transaction(self) -> Store._Tx:
+        if self.readonly:
+            raise StoreError(f"{self.path}: opened read-only")
+        return Store._Tx(self.conn)

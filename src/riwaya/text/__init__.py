@@ -1,0 +1,1 @@
+"""Arabic text layer: normalised views with offset maps, sentences, tokens."""

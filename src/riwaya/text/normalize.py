@@ -1,0 +1,133 @@
+"""Arabic normalisation as a view over the original text, with an offset map back to it.
+
+Two forms come from one table-driven function:
+- ``strict``: for display and exact matching — diacritics, tatweel and invisible characters removed,
+  presentation forms expanded (NFKC), Persian/Urdu letters and Eastern digits mapped, odd spaces made
+  plain; hamza forms and ة are kept.
+- ``loose``: the matching key — additionally one alef (أ إ آ ٱ → ا), ى → ي, ة → ه, ؤ → و, ئ → ي,
+  and lower-cased Latin.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+Form = Literal["strict", "loose"]
+
+_DELETE = (
+    [chr(c) for c in range(0x0610, 0x061B)]  # Quranic annotation signs
+    + [chr(c) for c in range(0x064B, 0x0660)]  # harakat, tanwin, shadda, sukun…
+    + ["\u0670", "\u0640"]  # superscript alef, tatweel
+    + [chr(c) for c in range(0x06D6, 0x06EE) if c not in (0x06E5, 0x06E6)]
+    + ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u061c"]  # zero-width, soft hyphen, ALM
+    + ["\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e"]  # bidi marks and embeddings
+    + ["\u2066", "\u2067", "\u2068", "\u2069"]  # bidi isolates
+)
+_SPACES = ["\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u2002", "\u2003", "\u3000", "\u1680"]
+_STRICT_MAP = {
+    # Persian / Urdu / Kurdish letters seen in Arabic pages
+    "ی": "ي",
+    "ې": "ي",
+    "ۍ": "ي",
+    "ک": "ك",
+    "ڪ": "ك",
+    "ە": "ه",
+    "ھ": "ه",
+    "ۀ": "ه",
+    "ہ": "ه",
+    "ٹ": "ت",
+    "ۃ": "ة",
+    # punctuation variants that carry no meaning for matching
+    "\u2010": "-",
+    "\u2011": "-",
+}
+_LOOSE_MAP = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
+
+
+@lru_cache(maxsize=2)
+def _table(form: Form) -> dict[int, str]:
+    table: dict[int, str] = {}
+    for ch in _DELETE:
+        table[ord(ch)] = ""
+    for ch in _SPACES:
+        table[ord(ch)] = " "
+    for i, digits in enumerate(zip("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹", strict=True)):
+        for d in digits:
+            table[ord(d)] = str(i)
+    # Arabic presentation forms (ligatures such as ﻻ) expand through NFKC.
+    for cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFF00)):
+        ch = chr(cp)
+        nf = unicodedata.normalize("NFKC", ch)
+        if nf != ch:
+            table[cp] = "".join(_table_char(c, form) for c in nf)
+    for src, dst in _STRICT_MAP.items():
+        table[ord(src)] = dst
+    if form == "loose":
+        for src, dst in _LOOSE_MAP.items():
+            table[ord(src)] = dst
+        for cp in range(ord("A"), ord("Z") + 1):
+            table[cp] = chr(cp + 32)
+        # fold the ligature expansions as well
+        for cp, val in list(table.items()):
+            table[cp] = "".join(_LOOSE_MAP.get(c, c) for c in val)
+    return table
+
+
+def _table_char(c: str, form: Form) -> str:
+    if c in _DELETE:
+        return ""
+    if form == "loose":
+        return _LOOSE_MAP.get(c, c)
+    return c
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """A normalised view: `text`, and for each of its characters the index of the original one."""
+
+    original: str
+    text: str
+    offsets: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the view to the span of the original text that produced it."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span [{start}, {end}) outside the normalised text")
+        if start == end:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def from_original(self, pos: int) -> int:
+        """The first view index at or after original index `pos`."""
+        return bisect.bisect_left(self.offsets, pos)
+
+
+def normalize(text: str, form: Form = "loose") -> NormalizedText:
+    """Normalise `text`, keeping for every output character the index of its source character."""
+    table = _table(form)
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        rep = table.get(ord(ch))
+        if rep is None:
+            out.append(ch)
+            offsets.append(i)
+        elif rep:
+            out.append(rep)
+            offsets.extend([i] * len(rep))
+    return NormalizedText(text, "".join(out), tuple(offsets))
+
+
+def key(text: str, form: Form = "loose") -> str:
+    """The normalised string alone (no offsets): for dictionary keys and comparisons."""
+    return text.translate(_table(form))
+
+
+def fold(text: str) -> str:
+    """A loose key with whitespace collapsed: for looking names and phrases up in lexicons."""
+    return " ".join(key(text).split())

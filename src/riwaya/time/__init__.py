@@ -1,0 +1,1 @@
+"""Time: month names of every system, date lines and metadata dates (full expressions: text layer)."""

@@ -110,3 +110,21 @@ def test_readme_starts_with_the_two_commands_and_ci_runs_the_test_one(repo_root:
     assert "riwaya demo" in first and "pytest" in second
     assert readme.index("```") < readme.index("\n## ")  # before any other section
     assert second in (repo_root / ".ci" / "run").read_text("utf-8")
+
+
+def test_readme_first_command_works_in_a_clean_copy(repo_root: Path, tmp_path: Path) -> None:
+    """The README's first command, run in a copy of the tracked tree (a clean clone) with a fresh venv."""
+    import subprocess
+
+    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=repo_root,
+                           capture_output=True, text=True, check=True).stdout.splitlines()
+    clone = tmp_path / "clone"
+    for name in files:
+        src = repo_root / name
+        if src.is_file():
+            (clone / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, clone / name)
+    command = (repo_root / "README.md").read_text("utf-8").split("```")[1].strip().splitlines()[-1]
+    proc = subprocess.run(["bash", "-c", command], cwd=clone, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "demo export:" in proc.stdout and "15 articles" in proc.stderr

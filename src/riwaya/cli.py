@@ -47,13 +47,16 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         )
         if progress:
             progress.close()
+        from .engine.corpus import run_corpus_stages
+
+        corpus = run_corpus_stages(store)
         total = store.count()
         if args.json:
             write_export(store, args.json)
     print(
         f"read {summary.read} of {summary.inputs} inputs ({summary.unchanged} unchanged, "
         f"{len(summary.skipped)} skipped); {summary.articles} articles, {summary.stored} new, "
-        f"{summary.retired} retired; {total} in {args.db}",
+        f"{summary.retired} retired; {corpus['dated']} dated by inference; {total} in {args.db}",
         file=sys.stderr,
     )
     if summary.skipped or summary.problems:

@@ -2,35 +2,78 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
+from ..model import Article, Span
 from ..store import Store
 
 FORMAT = "riwaya-export/1"
-SECTIONS = ("entities", "attributions", "claims", "contradictions", "events", "reuse")
+SECTIONS = ("entities", "attributions", "claims", "contradictions", "reuse")
+
+
+def _id(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def _clause(article: Article, span: Span) -> tuple[int, int]:
+    """The clause (else the sentence, else the line) that a date expression dates."""
+    for layer in ("clauses", "sentences"):
+        for s in article.spans(layer):
+            if s.start <= span.start and span.end <= s.end:
+                return s.start, s.end
+    start = article.text.rfind("\n", 0, span.start) + 1
+    end = article.text.find("\n", span.end)
+    return start, end if end >= 0 else len(article.text)
+
+
+def events_of(article: Article) -> list[dict[str, Any]]:
+    out = []
+    for s in article.spans("dates"):
+        iso = s.attrs.get("date")
+        if not iso:
+            continue
+        start, end = _clause(article, s)
+        first, _, last = iso.partition("/")
+        event: dict[str, Any] = {
+            "id": _id(article.id, s.start, s.end),
+            "date": first,
+            "article": article.id,
+            "start": start,
+            "end": end,
+            "text": article.text[start:end],
+            "expression": {"start": s.start, "end": s.end, "text": article.text[s.start : s.end], "kind": s.label},
+        }
+        if last:
+            event["until"] = last
+        if s.attrs.get("approximate"):
+            event["approximate"] = True
+        out.append(event)
+    return out
 
 
 def build_export(store: Store) -> dict[str, Any]:
     articles = []
+    events: list[dict[str, Any]] = []
     for a in store.articles():
-        articles.append(
-            {
-                "id": a.id,
-                "source": a.source,
-                "part": a.part,
-                "outlet": a.outlet,
-                "title": a.title,
-                "published": a.published,
-                "published_basis": a.published_basis,
-                "url": a.url,
-                "text": a.text,
-            }
-        )
+        articles.append({
+            "id": a.id,
+            "source": a.source,
+            "part": a.part,
+            "outlet": a.outlet,
+            "title": a.title,
+            "published": a.published,
+            "published_basis": a.published_basis,
+            "url": a.url,
+            "text": a.text,
+        })
+        events.extend(events_of(a))
     doc: dict[str, Any] = {"format": FORMAT, "articles": articles}
     for section in SECTIONS:
         doc[section] = []
+    doc["events"] = sorted(events, key=lambda e: (e["date"], e["article"], e["start"]))
     return doc
 
 

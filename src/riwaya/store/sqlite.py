@@ -142,6 +142,22 @@ class Store:
         )
         return 1
 
+    def update_layers(self, article: Article, layers: Iterable[str]) -> None:
+        """Write back what a corpus stage changed: the date fields and the named span layers."""
+        with self._transaction():
+            self.conn.execute(
+                "UPDATE articles SET published = ?, published_basis = ? WHERE id = ?",
+                (article.published, article.published_basis, article.id),
+            )
+            for layer in layers:
+                self.conn.execute("DELETE FROM spans WHERE article = ? AND layer = ?", (article.id, layer))
+                self.conn.executemany(
+                    'INSERT INTO spans (article, layer, start, "end", label, attrs) VALUES (?, ?, ?, ?, ?, ?)',
+                    [(article.id, layer, s.start, s.end, s.label,
+                      json.dumps(s.attrs, ensure_ascii=False) if s.attrs else None)
+                     for s in article.spans(layer)],
+                )
+
     def _delete_article(self, aid: str) -> None:
         row = self.conn.execute("SELECT rowid FROM articles WHERE id = ?", (aid,)).fetchone()
         if row:

@@ -100,11 +100,21 @@ class NormalizedText:
         if start == end:
             pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
             return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1
+        last = self.offsets[end - 1] + 1
+        # take in the marks the view dropped after the last character (the tatweel of "هـ", a final
+        # vowel sign), but stop where the next view character begins
+        following = self.offsets[end] if end < len(self.offsets) else len(self.original)
+        while last < following and not self.original[last].isspace() and _is_dropped(self.original[last]):
+            last += 1
+        return self.offsets[start], last
 
     def from_original(self, pos: int) -> int:
         """The first view index at or after original index `pos`."""
         return bisect.bisect_left(self.offsets, pos)
+
+
+def _is_dropped(ch: str) -> bool:
+    return _table("strict").get(ord(ch)) == ""
 
 
 def normalize(text: str, form: Form = "loose") -> NormalizedText:

@@ -1,0 +1,35 @@
+"""Corpus stages: steps that need the whole collection, run over the store after the per-article pass.
+
+They recompute from stored per-article results, so they can run again at any time (after every
+`analyze`) and give the same answer for the same store.
+"""
+
+from __future__ import annotations
+
+from ..store import Store
+from ..time.publication import infer_corpus
+from ..time.stage import DatesStage
+
+
+def infer_publication_dates(store: Store) -> int:
+    """Date the undated articles from what they and the corpus say; re-resolve their dates. Returns count."""
+    articles = list(store.articles())
+    guesses = infer_corpus(articles)
+    stage = DatesStage()
+    changed = 0
+    for art in articles:
+        guess = guesses.get(art.id)
+        if guess is None:
+            continue
+        iso = guess.isoformat()
+        if art.published == iso and art.published_basis == "inferred":
+            continue
+        art.published, art.published_basis = iso, "inferred"
+        stage(art)
+        store.update_layers(art, ["dates"])
+        changed += 1
+    return changed
+
+
+def run_corpus_stages(store: Store) -> dict[str, int]:
+    return {"dated": infer_publication_dates(store)}

@@ -1,0 +1,50 @@
+"""Content terms of a piece of text: the words that say what it is about, in matching form.
+
+Used to tell whether two passages speak of the same thing (an event told twice, a claim relayed):
+loose-normalised words, the article and one-letter proclitics taken off, function words (a data
+file) and numbers left out.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..resources import path
+from .normalize import key
+
+_WORD = re.compile(r"\w+")
+_PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال")
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    words = set()
+    for line in path("text", "stopwords.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.add(_strip(key(line)))
+            words.add(key(line))
+    return frozenset(words)
+
+
+def _strip(word: str) -> str:
+    for p in _PROCLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            return word[len(p) :]
+    if word[:1] in "وفب" and len(word) >= 5:
+        return word[1:]
+    return word
+
+
+def terms(text: str) -> set[str]:
+    """The set of content terms of `text`."""
+    stop = stopwords()
+    out = set()
+    for w in _WORD.findall(key(text)):
+        if w.isdigit() or len(w) < 3 or w in stop:
+            continue
+        base = _strip(w)
+        if len(base) >= 3 and base not in stop:
+            out.add(base)
+    return out

@@ -124,7 +124,7 @@ def _day(g: str) -> str:
 
 
 def _year(g: str) -> str:
-    return rf"(?P<{g}>(?:19|20)\d\d)(?!\d)(?:\s*م{E})?"
+    return rf"(?P<{g}>(?:19|20)\d\d)(?!\d|[-/.]\d)(?:\s*م{E})?"
 
 
 def _q(g: str) -> str:

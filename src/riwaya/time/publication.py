@@ -112,15 +112,35 @@ def _partial_events(article: Article, year: int, mentions: list[DateMention]) ->
     return out
 
 
+def _current_month(mentions: list[DateMention]) -> int | None:
+    """The month an article names as "الجاري" (its own month), if it names one."""
+    for m in mentions:
+        if m.rule and m.rule[0] == "month" and m.rule[3] == "current":
+            return int(m.rule[1])
+    return None
+
+
+def _pub_year(latest: date | None, month: int | None, known_years: list[int], prior: int | None) -> int | None:
+    """The publication year: the first that puts a "الجاري" month after the latest dated day."""
+    if month is not None and latest is not None:
+        return latest.year if month >= latest.month else latest.year + 1
+    if known_years:
+        return max(known_years)
+    return prior
+
+
 def infer(article: Article, corpus_events: Iterable[Event], prior_year: int | None) -> date | None:
     """The most likely publication date of an undated article, or None."""
     mentions = find_dates(article.text)
     captions = [m for c in _captions(article) for m in find_dates(c)]
-    own_years = [m.value.year for m in mentions + captions if m.value is not None]
-    year = max(own_years) if own_years else prior_year
-    pool = list(corpus_events)
-    if year is not None:
-        pool += _partial_events(article, year, mentions)
+    days = [m.value.first_day() for m in mentions + captions
+            if m.value and m.value.precision == "day" and not m.end_value]
+    latest = max(days) if days else None
+    month = _current_month(mentions)
+    year = _pub_year(latest, month, [m.value.year for m in mentions + captions if m.value], prior_year)
+    partial = _partial_events(article, year, mentions) if year is not None else []
+    # 1. an event dated relatively here and absolutely elsewhere: the best-matching passages decide
+    pool = [*corpus_events, *partial]
     spans = [(x.start, x.end) for x in mentions]
     best: tuple[float, list[date]] = (0.0, [])
     for m in mentions:
@@ -139,19 +159,16 @@ def infer(article: Article, corpus_events: Iterable[Event], prior_year: int | No
     if best[1]:
         found = sorted(best[1])
         return found[len(found) // 2]
-    days = [m.value.first_day() for m in mentions + captions
-            if m.value and m.value.precision == "day" and not m.end_value]
-    current = [m for m in mentions if m.rule and m.rule[0] == "month" and m.rule[3] == "current"]
-    if days:
-        latest = max(days) + timedelta(days=1)
-        if current and latest.year == max(d.year for d in days):
-            # "الجاري" pins the month: stay inside it
-            month, year = current[0].rule[1], latest.year  # type: ignore[index]
-            if (latest.year, latest.month) > (year, month):
-                y, mo = add_months(date(year, month, 1), 1)
-                latest = date(y, mo, 1) - timedelta(days=1)
-        return latest
-    return None
+    # 2. the day after the latest day it dates, kept inside the month it calls "الجاري"
+    in_month = [ev.day for ev in partial if month and ev.day.month == month]
+    candidates = [d for d in [latest, *in_month] if d is not None]
+    if not candidates:
+        return None
+    guess = max(candidates) + timedelta(days=1)
+    if month is not None and year is not None and (guess.year, guess.month) > (year, month):
+        y, mo = add_months(date(year, month, 1), 1)
+        guess = date(y, mo, 1) - timedelta(days=1)
+    return guess
 
 
 def infer_corpus(articles: list[Article]) -> dict[str, date]:

@@ -103,6 +103,43 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_entities(args: argparse.Namespace) -> int:
+    from .entities.conll import tag_conll
+
+    path = Path(args.conll)
+    if not path.is_file():
+        _err(f"riwaya: {path}: no such file")
+        return 1
+    with path.open(encoding="utf-8-sig", errors="replace") as f:
+        n = tag_conll(f, sys.stdout)
+    _err(f"{n} sentences tagged")
+    return 0
+
+
+def cmd_kb(args: argparse.Namespace) -> int:
+    from .entities.kb import knowledge_base, user_kb_dir
+    from .entities.kb_files import add_file
+
+    if args.kb_command == "add":
+        try:
+            target, n = add_file(Path(args.file))
+        except (OSError, ValueError) as e:
+            _err(f"riwaya: {e}")
+            return 1
+        print(f"{n} entities from {args.file} added as {target}")
+        return 0
+    kb = knowledge_base()
+    if args.kb_command == "lookup":
+        found = kb.lookup(args.name)
+        for ent in found:
+            print(f"{ent.id}\t{ent.type}\t{ent.name}\t{' | '.join(ent.aliases)}")
+        if not found:
+            _err(f"{args.name!r} is not in the knowledge base")
+        return 0 if found else 1
+    print(f"{len(kb.entities)} entities, {len(kb.relations)} relations; your files go in {user_kb_dir()}")
+    return 0
+
+
 def _example_corpus() -> Path | None:
     here = Path(__file__).resolve()
     for candidate in (
@@ -138,6 +175,21 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=["json"], default="json")
     e.add_argument("-o", "--output", help="file to write (default: standard output)")
     e.set_defaults(func=cmd_export)
+
+    en = sub.add_parser(
+        "entities", help="tag entities in a CoNLL token file (token per line; blank line between sentences)"
+    )
+    en.add_argument("--conll", required=True, metavar="FILE", help="prints token<TAB>BIO label (PER/ORG/LOC/MISC)")
+    en.set_defaults(func=cmd_entities)
+
+    k = sub.add_parser("kb", help="the knowledge base: add your own entity file, look a name up")
+    ksub = k.add_subparsers(dest="kb_command", required=True)
+    ka = ksub.add_parser("add", help="validate a TSV of entities (the kb file format) and add it")
+    ka.add_argument("file")
+    kl = ksub.add_parser("lookup", help="which entities a name refers to")
+    kl.add_argument("name")
+    ksub.add_parser("info", help="counts and where your files go")
+    k.set_defaults(func=cmd_kb)
 
     d = sub.add_parser("demo", help="analyse the bundled example corpus into a fresh store")
     d.add_argument("--out", help="folder for the demo store and export (default: a new temporary folder)")

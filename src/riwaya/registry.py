@@ -38,5 +38,6 @@ def names() -> list[str]:
 def _load_builtin() -> None:
     # Importing the stage modules runs their @register decorators.
     from .clean import metadata  # noqa: F401
+    from .entities import recognize  # noqa: F401
     from .text import sentences  # noqa: F401
     from .time import stage  # noqa: F401

@@ -31,5 +31,12 @@ def infer_publication_dates(store: Store) -> int:
     return changed
 
 
+def resolve_entities(store: Store) -> int:
+    """Entities across the corpus from the stored, keyed mentions of every article."""
+    from ..entities.resolve import resolve_corpus
+
+    return store.replace_entities(resolve_corpus(list(store.articles())))
+
+
 def run_corpus_stages(store: Store) -> dict[str, int]:
-    return {"dated": infer_publication_dates(store)}
+    return {"dated": infer_publication_dates(store), "entities": resolve_entities(store)}

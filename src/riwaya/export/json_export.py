@@ -11,7 +11,7 @@ from ..model import Article, Span
 from ..store import Store
 
 FORMAT = "riwaya-export/1"
-SECTIONS = ("entities", "attributions", "claims", "contradictions", "reuse")
+SECTIONS = ("attributions", "claims", "contradictions", "reuse")
 
 
 def _id(*parts: object) -> str:
@@ -74,6 +74,7 @@ def build_export(store: Store) -> dict[str, Any]:
     for section in SECTIONS:
         doc[section] = []
     doc["events"] = sorted(events, key=lambda e: (e["date"], e["article"], e["start"]))
+    doc["entities"] = store.entities()
     return doc
 
 

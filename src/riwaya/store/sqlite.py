@@ -153,10 +153,61 @@ class Store:
                 self.conn.execute("DELETE FROM spans WHERE article = ? AND layer = ?", (article.id, layer))
                 self.conn.executemany(
                     'INSERT INTO spans (article, layer, start, "end", label, attrs) VALUES (?, ?, ?, ?, ?, ?)',
-                    [(article.id, layer, s.start, s.end, s.label,
-                      json.dumps(s.attrs, ensure_ascii=False) if s.attrs else None)
-                     for s in article.spans(layer)],
+                    [
+                        (
+                            article.id,
+                            layer,
+                            s.start,
+                            s.end,
+                            s.label,
+                            json.dumps(s.attrs, ensure_ascii=False) if s.attrs else None,
+                        )
+                        for s in article.spans(layer)
+                    ],
                 )
+
+    def replace_entities(self, entities: Iterable[Any]) -> int:
+        """Replace the corpus-wide entity tables with a fresh resolution (a corpus stage's output)."""
+        n = 0
+        with self._transaction():
+            self.conn.execute("DELETE FROM entity_mentions")
+            self.conn.execute("DELETE FROM entities")
+            for e in entities:
+                self.conn.execute(
+                    "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
+                    (e.id, e.name, e.type, e.kb, e.wikidata, json.dumps(sorted(e.aliases), ensure_ascii=False)),
+                )
+                self.conn.executemany(
+                    'INSERT OR IGNORE INTO entity_mentions (entity, article, start, "end", surface)'
+                    " VALUES (?, ?, ?, ?, ?)",
+                    [(e.id, *m) for m in e.mentions],
+                )
+                n += 1
+        return n
+
+    def entities(self) -> list[dict[str, Any]]:
+        out = []
+        for eid, name, typ, kb, wd, aliases in self.conn.execute(
+            "SELECT id, name, type, kb, wikidata, aliases FROM entities ORDER BY type, name"
+        ).fetchall():
+            mentions = [
+                {"article": a, "start": s, "end": e}
+                for a, s, e in self.conn.execute(
+                    'SELECT article, start, "end" FROM entity_mentions WHERE entity = ? ORDER BY article, start', (eid,)
+                )
+            ]
+            out.append(
+                {
+                    "id": eid,
+                    "name": name,
+                    "type": typ,
+                    "kb": kb,
+                    "wikidata": wd,
+                    "aliases": json.loads(aliases),
+                    "mentions": mentions,
+                }
+            )
+        return out
 
     def _delete_article(self, aid: str) -> None:
         row = self.conn.execute("SELECT rowid FROM articles WHERE id = ?", (aid,)).fetchone()

@@ -1,0 +1,1 @@
+"""Entities: the knowledge base, recognition (KB, rules, a trained CRF) and resolution across articles."""

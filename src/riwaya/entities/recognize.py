@@ -1,0 +1,193 @@
+"""Entity recognition: the knowledge base, rules on titles and heads, and the trained CRF, combined.
+
+Per sentence, over tokens with offsets into the original text:
+1. knowledge-base names (longest match, a proclitic allowed on the first word) — type and id from the KB;
+2. the CRF's spans fill what the KB does not know;
+3. rules correct and complete: a span right after a person title ("وزير الإعلام السوري حمزة المصطفى",
+   "العقيد ضرار الشملان") is a person — when the CRF saw nothing there, the name-like words after the
+   title are taken; a kunya ("أبو محمد الجولاني") is a person; a span opened by an organisation head
+   (تنظيم، وزارة، صحيفة…) is an organisation, by a place head (مدينة، بلدة، مخيم…) a place.
+Spans never include a leading proclitic (و ف ب ل ك): "وألمانيا" gives the mention "ألمانيا".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..model import Article, Span
+from ..registry import register
+from ..text.normalize import fold
+from ..text.terms import stopwords
+from ..text.tokens import Token, tokenize
+from . import crf, gazetteer
+from .kb import knowledge_base
+from .lexicon import cues, strip_clitic
+from .resolve import _trim_proclitic, link_article
+
+MAX_NAME_WORDS = 4
+
+
+@dataclass
+class Mention:
+    start: int  # token index
+    end: int  # token index, exclusive
+    type: str
+    source: str  # kb | crf | rule
+    kb: tuple[str, ...] = ()
+    clitic: bool = True  # the first token may carry a proclitic to leave out of the span
+
+
+def _is_nisba(key: str) -> bool:
+    """ "السوري", "الأمريكية", "الأميركيين": a nationality adjective after a title, not a name."""
+    k = strip_clitic(key)
+    return k.startswith("ال") and k.endswith(("ي", "يه", "يين", "يون", "يان")) and len(k) > 5
+
+
+def _name_like(tok: Token) -> bool:
+    if tok.kind not in ("word", "latin"):
+        return False
+    k = strip_clitic(tok.norm)
+    c = cues()
+    return not (
+        k in stopwords()
+        or tok.norm in stopwords()
+        or k in c.not_names
+        or k in c.person_titles
+        or k in c.org_heads
+        or k in c.place_heads
+    )
+
+
+def _title_end(keys: list[str], i: int) -> int:
+    """If a person title starts at token i, the index after it (titles may be several words), else i."""
+    c = cues()
+    best = i
+    for n in (3, 2, 1):
+        if i + n <= len(keys):
+            phrase = " ".join([strip_clitic(keys[i]), *keys[i + 1 : i + n]])
+            if phrase in c.person_titles:
+                best = i + n
+                break
+    return best
+
+
+def _after_modifiers(tokens: list[Token], keys: list[str], j: int) -> int:
+    """Skip what stands between a title and a name: fields, nisbas, "باسم X" (ministry of information…)."""
+    c = cues()
+    limit = min(len(tokens), j + 5)
+    while j < limit:
+        k = strip_clitic(keys[j])
+        modifier = k in c.not_names or _is_nisba(keys[j]) or k in c.org_heads or k in c.person_titles
+        if not (modifier or (tokens[j].kind == "punct" and tokens[j].text in "،,")):
+            break
+        j += 1
+    return j
+
+
+def _spans_from_bio(labels: list[str]) -> list[tuple[int, int, str]]:
+    out, start, typ = [], None, None
+    for i, lab in enumerate([*labels, "O"]):
+        if lab.startswith("B-") or lab == "O" or (lab.startswith("I-") and lab[2:] != typ):
+            if start is not None:
+                out.append((start, i, typ))
+            start, typ = (i, lab[2:]) if lab != "O" else (None, None)
+    return out
+
+
+def recognize_tokens(tokens: list[Token], use_crf: bool = True, model: str = crf.MODEL) -> list[Mention]:
+    """Entity mentions over one sentence's tokens."""
+    if not tokens:
+        return []
+    surfaces = [t.text for t in tokens]
+    keys = [fold(t.text) for t in tokens]
+    taken = [False] * len(tokens)
+    mentions: list[Mention] = []
+    for m in gazetteer.find(surfaces):
+        mentions.append(Mention(m.start, m.end, m.type, "kb", m.ids, m.clitic))
+        for j in range(m.start, m.end):
+            taken[j] = True
+    if use_crf:
+        for s, e, typ in _spans_from_bio(crf.tag(surfaces, model)):
+            if not any(taken[s:e]) and typ in ("PER", "ORG", "LOC", "MISC"):
+                mentions.append(Mention(s, e, typ, "crf"))
+                for j in range(s, e):
+                    taken[j] = True
+    c = cues()
+    by_start = {m.start: m for m in mentions}
+    i = 0
+    while i < len(tokens):
+        end = _title_end(keys, i)
+        if end > i:
+            j = _after_modifiers(tokens, keys, end)
+            m = by_start.get(j)
+            if m is not None and m.source == "crf":
+                m.type = "PER"
+            elif m is None and j < len(tokens) and not taken[j] and _name_like(tokens[j]):
+                k = j
+                while (
+                    k < len(tokens)
+                    and k - j < 3
+                    and not taken[k]
+                    and _name_like(tokens[k])
+                    and (k == j or not tokens[k].norm.startswith("و"))
+                ):
+                    k += 1
+                if k - j >= 2 or (k - j == 1 and tokens[j].kind == "word"):
+                    mentions.append(Mention(j, k, "PER", "rule"))
+                    for x in range(j, k):
+                        taken[x] = True
+            i = max(end, i + 1)
+            continue
+        if strip_clitic(keys[i]) in c.kunya and i + 1 < len(tokens) and not taken[i] and _name_like(tokens[i + 1]):
+            k = i + 1
+            while k < len(tokens) and k - i < MAX_NAME_WORDS and not taken[k] and _name_like(tokens[k]):
+                k += 1
+            mentions.append(Mention(i, k, "PER", "rule"))
+            for x in range(i, k):
+                taken[x] = True
+            i = k
+            continue
+        i += 1
+    for m in mentions:
+        if m.source != "crf":
+            continue
+        head = strip_clitic(keys[m.start])
+        if head in c.org_heads and m.end - m.start > 1:
+            m.type = "ORG"
+        elif head in c.place_heads and m.end - m.start > 1:
+            m.type = "LOC"
+    return sorted(mentions, key=lambda m: m.start)
+
+
+@register
+class EntityStage:
+    """Layer "entities": mentions with type (PER/ORG/LOC/MISC) and, when known, knowledge-base ids."""
+
+    name: ClassVar[str] = "entities"
+    requires: ClassVar[tuple[str, ...]] = ("sentences",)
+    assigns: ClassVar[tuple[str, ...]] = ("entities",)
+
+    def __init__(self, use_crf: bool = True):
+        self.use_crf = use_crf
+
+    def __call__(self, article: Article) -> Article:
+        kb = knowledge_base()
+        spans: list[Span] = []
+        units = article.spans("sentences") or [Span(0, len(article.text))]
+        for unit in units:
+            tokens = tokenize(article.text, unit.start, unit.end)
+            for m in recognize_tokens(tokens, self.use_crf):
+                first, last = tokens[m.start], tokens[m.end - 1]
+                start = _trim_proclitic(first, article.text) if m.clitic else first.start
+                end = last.end
+                if start >= end:
+                    continue
+                attrs: dict[str, object] = {"source": m.source}
+                if m.kb:
+                    attrs["kb"] = list(m.kb)
+                    attrs["kind"] = kb.entities[m.kb[0]].kind
+                spans.append(Span(start, end, m.type, attrs))
+        article.layers["entities"] = spans
+        link_article(article)
+        return article

@@ -1,0 +1,198 @@
+"""Entity resolution: within an article (short forms, anaphora) and across the corpus.
+
+Within an article every mention gets a key:
+- a knowledge-base mention: ``kb:<id>`` (an ambiguous alias takes the candidate already seen);
+- a short form ("الشرع", "علوان") takes the key of the earlier full name it ends ("أحمد الشرع");
+- a definite noun such as "الصحيفة", "الوكالة", "المديرية" takes the key of the last entity of its kind
+  (from the cue lexicon's [anaphora] table) and becomes a mention of it;
+- any other name: ``name:<folded name>``.
+Across the corpus, keys are entities; a lone short form from one article joins a full name from
+another only when exactly one full name in the corpus ends with it (strong evidence), so
+"المصطفى" never becomes "معاذ مصطفى".
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..model import Article, Span
+from ..resources import load_toml
+from ..text.normalize import fold
+from ..text.tokens import tokenize
+from .kb import knowledge_base
+from .lexicon import PROCLITICS, base, strip_clitic
+
+
+@cache
+def _anaphora() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    table = load_toml("entities", "cues.toml")["anaphora"]
+    return {
+        fold(noun): (frozenset(spec["kinds"]), frozenset(base(fold(h)) for h in spec["heads"]))
+        for noun, spec in table.items()
+    }
+
+
+def _name_key(surface: str) -> str:
+    words = fold(surface).split()
+    if words:
+        words[0] = strip_clitic(words[0])
+    return " ".join(words)
+
+
+def link_article(article: Article) -> None:
+    """Give every entity mention a key (attrs["key"]) and add anaphoric mentions ("الصحيفة")."""
+    kb = knowledge_base()
+    text = article.text
+    mentions = sorted(article.spans("entities"), key=lambda s: s.start)
+    seen_kb: set[str] = set()
+    full_names: list[tuple[list[str], str, str]] = []  # (folded words, key, type)
+    history: list[tuple[int, str, str, str]] = []  # (start, key, first-word base, kb kind)
+    out: list[Span] = []
+    for s in mentions:
+        surface = text[s.start : s.end]
+        ids = list(s.attrs.get("kb") or [])
+        words = _name_key(surface).split()
+        if ids:
+            chosen = next((i for i in ids if i in seen_kb), ids[0])
+            seen_kb.add(chosen)
+            key = f"kb:{chosen}"
+            kind = kb.entities[chosen].kind
+        elif len(words) == 1:
+            w = words[0]
+            earlier = [
+                k
+                for ws, k, t in reversed(full_names)
+                if len(ws) > 1 and (ws[-1] == w or (s.label == "ORG" and base(ws[0]) == base(w)))
+            ]
+            key = earlier[0] if earlier else f"name:{w}"
+            kind = ""
+        else:
+            key = f"name:{' '.join(words)}"
+            kind = ""
+        if len(words) > 1:
+            full_names.append((words, key, s.label))
+        if ids:
+            for name in kb.entities[key[3:]].names:
+                nw = _name_key(name).split()
+                if len(nw) > 1:
+                    full_names.append((nw, key, s.label))
+        out.append(Span(s.start, s.end, s.label, {**s.attrs, "key": key}))
+        history.append((s.start, key, base(words[0]) if words else "", kind))
+    # anaphoric definite nouns
+    taken = [(s.start, s.end) for s in out]
+    table = _anaphora()
+    for tok in tokenize(text):
+        if tok.kind != "word":
+            continue
+        noun = strip_clitic(tok.norm)
+        if noun not in table or any(a <= tok.start < b for a, b in taken):
+            continue
+        kinds, heads = table[noun]
+        for start, key, head, kind in reversed(history):
+            if start >= tok.start:
+                continue
+            if (kind and kind in kinds) or head in heads:
+                out.append(Span(_trim_proclitic(tok, text), tok.end, "ORG", {"source": "anaphora", "key": key}))
+                break
+    article.layers["entities"] = sorted(out, key=lambda s: s.start)
+
+
+def _trim_proclitic(tok, text: str) -> int:  # type: ignore[no-untyped-def]
+    """Where a mention starts in its first token: after و/ف/ب/ل/ك, but ل before the article stays."""
+    prefixes = [p for p in tok.prefixes if p in PROCLITICS]
+    if not prefixes or (prefixes[-1] == "ل" and "ال" in tok.prefixes):
+        return tok.start
+    start = tok.start
+    for p in prefixes:
+        while start < tok.end - 1 and fold(text[start]) != p:
+            start += 1  # a diacritic on the clitic
+        start += 1
+    while start < tok.end - 1 and (text[start] == "\u0640" or fold(text[start]) == ""):
+        start += 1
+    return start
+
+
+def _surnames_alone(articles: list[Article], groups: dict[str, list[tuple[Article, Span]]],
+                    full_by_last: dict[str, set[str]]) -> None:
+    """A person's family name standing alone ("وقال المصطفى") where the recogniser saw no name: a
+    mention of the one person in the corpus whose full name ends with it (never when two do)."""
+    person = {k for k, items in groups.items() if any(s.label == "PER" for _, s in items) or (
+        k.startswith("kb:") and knowledge_base().entities[k[3:]].type == "PER")}
+    surnames = {last: next(iter(keys)) for last, keys in full_by_last.items()
+                if len(keys) == 1 and next(iter(keys)) in person and last.startswith("ال") and len(last) >= 5}
+    if not surnames:
+        return
+    for a in articles:
+        covered = [(s.start, s.end) for s in a.spans("entities")]
+        for tok in tokenize(a.text):
+            if tok.kind != "word":
+                continue
+            word = strip_clitic(tok.norm)
+            key = surnames.get(word)
+            if key is None or any(x <= tok.start < y for x, y in covered):
+                continue
+            start = _trim_proclitic(tok, a.text)
+            groups[key].append((a, Span(start, tok.end, "PER", {"source": "surname", "key": key})))
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    kb: str | None
+    wikidata: str | None
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[str, int, int, str]] = field(default_factory=list)  # article, start, end, surface
+
+
+def resolve_corpus(articles: list[Article]) -> list[Entity]:
+    """Entities across the corpus from the keyed mentions of every article."""
+    kb = knowledge_base()
+    groups: dict[str, list[tuple[Article, Span]]] = defaultdict(list)
+    outlets: dict[str, set[str]] = defaultdict(set)  # key -> outlet names: publishers are entities too
+    for a in articles:
+        for s in a.spans("entities"):
+            key = s.attrs.get("key")
+            if key:
+                groups[key].append((a, s))
+        if a.outlet:
+            known = kb.lookup(a.outlet)
+            key = f"kb:{known[0].id}" if known else f"name:{_name_key(a.outlet)}"
+            outlets[key].add(a.outlet)
+            groups.setdefault(key, [])
+    # a lone short form joins the one full name in the corpus that ends with it
+    full_by_last: dict[str, set[str]] = defaultdict(set)
+    for key in groups:
+        if key.startswith("name:") and len(key[5:].split()) > 1:
+            full_by_last[key[5:].split()[-1]].add(key)
+        elif key.startswith("kb:"):
+            for name in kb.entities[key[3:]].names:
+                ws = _name_key(name).split()
+                if len(ws) > 1:
+                    full_by_last[ws[-1]].add(key)
+    for key in list(groups):
+        if key.startswith("name:") and len(key[5:].split()) == 1:
+            targets = full_by_last.get(key[5:], set())
+            if len(targets) == 1:
+                groups[next(iter(targets))].extend(groups.pop(key))
+    _surnames_alone(articles, groups, full_by_last)
+    entities: list[Entity] = []
+    for key, items in sorted(groups.items()):
+        surfaces = Counter(a.text[s.start : s.end] for a, s in items) + Counter(outlets.get(key, ()))
+        types = Counter(s.label for _, s in items if s.attrs.get("source") not in ("anaphora", "surname"))
+        if key.startswith("kb:"):
+            ent = kb.entities[key[3:]]
+            e = Entity(ent.id, ent.name, ent.type, ent.id, ent.wikidata or None)
+        else:
+            named = [x for x in surfaces if len(x.split()) == max(len(y.split()) for y in surfaces)]
+            name = max(named, key=lambda x: (surfaces[x], -len(x)))
+            typ = types.most_common(1)[0][0] if types else "ORG"
+            e = Entity("x:" + hashlib.sha256(key.encode()).hexdigest()[:12], name, typ, None, None)
+        e.aliases = set(surfaces)
+        e.mentions = sorted((a.id, s.start, s.end, a.text[s.start : s.end]) for a, s in items)
+        entities.append(e)
+    return entities

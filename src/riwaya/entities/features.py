@@ -11,7 +11,7 @@ import re
 from ..text.normalize import fold
 from . import gazetteer
 from .clusters import clusters
-from .lexicon import base, cues, strip_clitic
+from .lexicon import base, cues, first_names, strip_clitic
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -33,6 +33,7 @@ def _shape(tok: str) -> str:
 
 def sentence_features(tokens: list[str]) -> list[dict[str, object]]:
     c = cues()
+    given = first_names()
     keys = [fold(t) for t in tokens]
     bases = [base(k) for k in keys]
     stripped = [strip_clitic(k) for k in keys]
@@ -61,6 +62,7 @@ def sentence_features(tokens: list[str]) -> list[dict[str, object]]:
             "orghead": stripped[i] in c.org_heads or b in c.org_heads,
             "placehead": stripped[i] in c.place_heads or b in c.place_heads,
             "kunya": stripped[i] in c.kunya,
+            "fn": stripped[i] in given or k in given,
             "notname": stripped[i] in c.not_names,
             "c1": cl[i][0],
             "c2": cl[i][1],
@@ -77,6 +79,7 @@ def sentence_features(tokens: list[str]) -> list[dict[str, object]]:
                     f[f"placehead{d:+d}"] = stripped[j] in c.place_heads
                     f[f"shape{d:+d}"] = _shape(tokens[j])
                     f[f"c1{d:+d}"] = cl[j][0]
+                    f[f"fn{d:+d}"] = stripped[j] in given
             else:
                 f[f"w{d:+d}"] = "<s>" if j < 0 else "</s>"
         if i > 0:

@@ -9,6 +9,28 @@ from ..resources import load_toml
 from ..text.normalize import fold
 
 
+@cache
+def first_names() -> frozenset[str]:
+    """Given names (resources/entities/first_names.txt) and the first words of the KB's people."""
+    from ..resources import path
+    from .kb import knowledge_base
+
+    names: set[str] = set()
+    file = path("entities", "first_names.txt")
+    if file.is_file():
+        for line in file.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                names.add(fold(line.strip()))
+    kunya = cues().kunya
+    for ent in knowledge_base().entities.values():
+        if ent.type == "PER":
+            for name in (ent.name, *ent.aliases):
+                words = fold(name).split()
+                if len(words) > 1 and words[0] not in kunya and not words[0].startswith("ال") and words[0].isalpha():
+                    names.add(words[0])
+    return frozenset(n for n in names if len(n) >= 2)
+
+
 @dataclass(frozen=True)
 class Cues:
     person_titles: frozenset[str]
@@ -18,6 +40,7 @@ class Cues:
     org_heads: frozenset[str]
     place_heads: frozenset[str]
     not_names: frozenset[str]
+    name_before: frozenset[str]
 
 
 @cache
@@ -36,6 +59,7 @@ def cues() -> Cues:
         org_heads=words("organization_heads"),
         place_heads=words("place_heads"),
         not_names=words("not_names"),
+        name_before=words("name_before"),
     )
 
 

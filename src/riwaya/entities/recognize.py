@@ -17,12 +17,12 @@ from typing import ClassVar
 
 from ..model import Article, Span
 from ..registry import register
-from ..text.normalize import fold
-from ..text.terms import stopwords
+from ..text.normalize import fold, key
+from ..text.terms import stopwords, stopwords_strict
 from ..text.tokens import Token, tokenize
 from . import crf, gazetteer
 from .kb import knowledge_base
-from .lexicon import cues, strip_clitic
+from .lexicon import cues, first_names, strip_clitic
 from .resolve import _trim_proclitic, link_article
 
 MAX_NAME_WORDS = 4
@@ -49,14 +49,11 @@ def _name_like(tok: Token) -> bool:
         return False
     k = strip_clitic(tok.norm)
     c = cues()
-    return not (
-        k in stopwords()
-        or tok.norm in stopwords()
-        or k in c.not_names
-        or k in c.person_titles
-        or k in c.org_heads
-        or k in c.place_heads
-    )
+    if key(tok.text, "strict") in stopwords_strict():
+        return False
+    if (k in stopwords() or tok.norm in stopwords()) and not tok.text.endswith("ي"):
+        return False  # (loose keys fold على "on" into علي "Ali": a written ي is no preposition)
+    return not (k in c.not_names or k in c.person_titles or k in c.org_heads or k in c.place_heads)
 
 
 def _title_end(keys: list[str], i: int) -> int:
@@ -83,6 +80,17 @@ def _after_modifiers(tokens: list[Token], keys: list[str], j: int) -> int:
             break
         j += 1
     return j
+
+
+def _name_position(tokens: list[Token], keys: list[str], i: int) -> bool:
+    """Where a name can start: after nothing, punctuation, a function word, a title or a nationality —
+    not after a noun it could qualify ("حكم عادل" is no person)."""
+    if i == 0 or tokens[i - 1].kind == "punct":
+        return True
+    prev = strip_clitic(keys[i - 1])
+    c = cues()
+    return (prev in stopwords() or keys[i - 1] in stopwords() or prev in c.person_titles or _is_nisba(keys[i - 1])
+            or prev in c.not_names or prev in c.name_before)
 
 
 def _spans_from_bio(labels: list[str]) -> list[tuple[int, int, str]]:
@@ -114,6 +122,7 @@ def recognize_tokens(tokens: list[Token], use_crf: bool = True, model: str = crf
                 for j in range(s, e):
                     taken[j] = True
     c = cues()
+    given = first_names()
     by_start = {m.start: m for m in mentions}
     i = 0
     while i < len(tokens):
@@ -121,6 +130,13 @@ def recognize_tokens(tokens: list[Token], use_crf: bool = True, model: str = crf
         if end > i:
             j = _after_modifiers(tokens, keys, end)
             m = by_start.get(j)
+            nxt = by_start.get(j + 1)
+            if m is None and nxt is not None and nxt.source == "crf" and not taken[j] and _name_like(tokens[j]):
+                # the CRF saw only the family name: "الباحث علي [تمي]"
+                del by_start[j + 1]
+                nxt.start, m = j, nxt
+                by_start[j] = m
+                taken[j] = True
             if m is not None and m.source == "crf":
                 m.type = "PER"
             elif m is None and j < len(tokens) and not taken[j] and _name_like(tokens[j]):
@@ -139,6 +155,22 @@ def recognize_tokens(tokens: list[Token], use_crf: bool = True, model: str = crf
                         taken[x] = True
             i = max(end, i + 1)
             continue
+        if (strip_clitic(keys[i]) in given or keys[i] in given) and not taken[i] and tokens[i].kind == "word":
+            nxt = by_start.get(i + 1)
+            if nxt is not None and nxt.source == "crf" and nxt.type in ("PER", "MISC"):
+                del by_start[i + 1]
+                nxt.start, nxt.type = i, "PER"  # a given name before the CRF's family name
+                by_start[i] = nxt
+                taken[i] = True
+                i = nxt.end
+                continue
+            if nxt is None and i + 1 < len(tokens) and not taken[i + 1] and _name_like(tokens[i + 1]) and (
+                not tokens[i + 1].norm.startswith("و") and _name_position(tokens, keys, i)
+            ):
+                mentions.append(Mention(i, i + 2, "PER", "rule"))
+                taken[i] = taken[i + 1] = True
+                i += 2
+                continue
         if strip_clitic(keys[i]) in c.kunya and i + 1 < len(tokens) and not taken[i] and _name_like(tokens[i + 1]):
             k = i + 1
             while k < len(tokens) and k - i < MAX_NAME_WORDS and not taken[k] and _name_like(tokens[k]):

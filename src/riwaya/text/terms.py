@@ -28,6 +28,13 @@ def stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def stopwords_strict() -> frozenset[str]:
+    """Function words in the strict form, where على (on) and علي (Ali) stay apart."""
+    lines = path("text", "stopwords.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(key(x.strip(), "strict") for x in lines if x.strip() and not x.startswith("#"))
+
+
 def _strip(word: str) -> str:
     for p in _PROCLITICS:
         if word.startswith(p) and len(word) - len(p) >= 3:

@@ -25,7 +25,7 @@ from ..text.normalize import fold
 
 COLUMNS = ("id", "type", "kind", "name", "aliases", "en", "wikidata", "domains", "country")
 TYPES = ("PER", "ORG", "LOC", "MISC")
-RELATIONS = ("renamed_from", "part_of", "split_from", "merged_into", "affiliated_with", "successor_of")
+RELATIONS = ("renamed_from", "part_of", "split_from", "merged_into", "affiliated_with", "successor_of", "speaks_for")
 
 
 @dataclass

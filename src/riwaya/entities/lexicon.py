@@ -41,6 +41,7 @@ class Cues:
     place_heads: frozenset[str]
     not_names: frozenset[str]
     name_before: frozenset[str]
+    loose_org_heads: frozenset[str]
 
 
 @cache
@@ -60,6 +61,7 @@ def cues() -> Cues:
         place_heads=words("place_heads"),
         not_names=words("not_names"),
         name_before=words("name_before"),
+        loose_org_heads=words("loose_organization_heads"),
     )
 
 

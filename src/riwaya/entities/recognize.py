@@ -93,6 +93,55 @@ def _name_position(tokens: list[Token], keys: list[str], i: int) -> bool:
             or prev in c.not_names or prev in c.name_before)
 
 
+_OPEN_QUOTES = "«“\"„”"
+_CLOSE_QUOTES = "»”\"“"
+
+
+def _organisation_rules(tokens: list[Token], keys: list[str], taken: list[bool]) -> list[Mention]:
+    """Organisations the KB and the CRF missed:
+    - a quoted name opened by, or right after, an organisation head: جماعة “أنصار السنة”,
+      رئيس "الفرقة السورية للطوارئ" (the quotes are left out of the span);
+    - a head followed by definite words: "جهاز الاستخبارات العامة", "وزارة الداخلية السورية".
+    """
+    c = cues()
+    out: list[Mention] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if tokens[i].text in _OPEN_QUOTES:
+            j = i + 1
+            while j < n and j - i <= 7 and tokens[j].text not in _CLOSE_QUOTES:
+                j += 1
+            inside = range(i + 1, j)
+            if j < n and 1 <= len(inside) <= 6 and not any(taken[x] for x in inside):
+                head_before = i > 0 and strip_clitic(keys[i - 1]) in c.org_heads
+                title_before = i > 0 and strip_clitic(keys[i - 1]) in c.person_titles
+                first = strip_clitic(keys[i + 1])
+                head_inside = first in c.org_heads or (first.startswith("ال") and "ال" + first[2:] in c.org_heads) or (
+                    first[2:] in c.org_heads if first.startswith("ال") else False)
+                if head_before or (head_inside and (title_before or len(inside) > 1)):
+                    out.append(Mention(i + 1, j, "ORG", "rule"))
+                    for x in inside:
+                        taken[x] = True
+                i = j + 1
+                continue
+        head = strip_clitic(keys[i])
+        if head in c.org_heads and head not in c.loose_org_heads and not taken[i] and tokens[i].kind == "word":
+            j = i + 1
+            while j < n and j - i <= 4 and not taken[j] and tokens[j].kind == "word" and (
+                strip_clitic(keys[j]).startswith("ال") and keys[j] not in stopwords()
+            ):
+                j += 1
+            if j - i >= 2:
+                out.append(Mention(i, j, "ORG", "rule"))
+                for x in range(i, j):
+                    taken[x] = True
+                i = j
+                continue
+        i += 1
+    return out
+
+
 def _spans_from_bio(labels: list[str]) -> list[tuple[int, int, str]]:
     out, start, typ = [], None, None
     for i, lab in enumerate([*labels, "O"]):
@@ -181,6 +230,7 @@ def recognize_tokens(tokens: list[Token], use_crf: bool = True, model: str = crf
             i = k
             continue
         i += 1
+    mentions.extend(_organisation_rules(tokens, keys, taken))
     for m in mentions:
         if m.source != "crf":
             continue

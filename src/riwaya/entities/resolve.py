@@ -42,43 +42,57 @@ def _name_key(surface: str) -> str:
     return " ".join(words)
 
 
+def _short_form_key(s: Span, words: list[str], full_names: list[tuple[int, list[str], str, str]]) -> str | None:
+    """The key of the longer name a short form stands for in this article: a family name ends a
+    person's name ("الشرع" → "أحمد الشرع"); an organisation's short form opens its full name
+    ("مديرية الإعلام" → "مديرية الإعلام في رئاسة الجمهورية", "المديرية" → "مديرية الإعلام"). The nearest
+    full name before the mention wins, else the first after it."""
+    if not words:
+        return None
+
+    def fits(ws: list[str], typ: str) -> bool:
+        if len(ws) <= len(words) or typ != s.label:
+            return False
+        if typ == "PER":
+            return len(words) == 1 and ws[-1] == words[0]
+        if typ == "ORG":
+            return base(ws[0]) == base(words[0]) and ws[1 : len(words)] == words[1:]
+        return False
+
+    before = [k for pos, ws, k, t in full_names if pos < s.start and fits(ws, t)]
+    after = [k for pos, ws, k, t in full_names if pos > s.start and fits(ws, t)]
+    return before[-1] if before else after[0] if after else None
+
+
 def link_article(article: Article) -> None:
     """Give every entity mention a key (attrs["key"]) and add anaphoric mentions ("الصحيفة")."""
     kb = knowledge_base()
     text = article.text
     mentions = sorted(article.spans("entities"), key=lambda s: s.start)
+    # first pass: the knowledge-base choice and the full names of the article, wherever they stand
+    chosen: dict[int, str] = {}
     seen_kb: set[str] = set()
-    full_names: list[tuple[list[str], str, str]] = []  # (folded words, key, type)
-    history: list[tuple[int, str, str, str]] = []  # (start, key, first-word base, kb kind)
-    out: list[Span] = []
-    for s in mentions:
-        surface = text[s.start : s.end]
+    full_names: list[tuple[int, list[str], str, str]] = []  # (position, folded words, key, type)
+    for n, s in enumerate(mentions):
         ids = list(s.attrs.get("kb") or [])
-        words = _name_key(surface).split()
+        words = _name_key(text[s.start : s.end]).split()
         if ids:
-            chosen = next((i for i in ids if i in seen_kb), ids[0])
-            seen_kb.add(chosen)
-            key = f"kb:{chosen}"
-            kind = kb.entities[chosen].kind
-        elif len(words) == 1:
-            w = words[0]
-            earlier = [
-                k
-                for ws, k, t in reversed(full_names)
-                if len(ws) > 1 and (ws[-1] == w or (s.label == "ORG" and base(ws[0]) == base(w)))
-            ]
-            key = earlier[0] if earlier else f"name:{w}"
-            kind = ""
-        else:
-            key = f"name:{' '.join(words)}"
-            kind = ""
-        if len(words) > 1:
-            full_names.append((words, key, s.label))
-        if ids:
-            for name in kb.entities[key[3:]].names:
+            pick = next((i for i in ids if i in seen_kb), ids[0])
+            seen_kb.add(pick)
+            chosen[n] = f"kb:{pick}"
+            ent = kb.entities[pick]
+            for name in ent.names:
                 nw = _name_key(name).split()
                 if len(nw) > 1:
-                    full_names.append((nw, key, s.label))
+                    full_names.append((s.start, nw, chosen[n], ent.type))
+        elif len(words) > 1:
+            full_names.append((s.start, words, f"name:{' '.join(words)}", s.label))
+    history: list[tuple[int, str, str, str]] = []  # (start, key, first-word base, kb kind)
+    out: list[Span] = []
+    for n, s in enumerate(mentions):
+        words = _name_key(text[s.start : s.end]).split()
+        key = chosen.get(n) or _short_form_key(s, words, full_names) or f"name:{' '.join(words)}"
+        kind = kb.entities[key[3:]].kind if key.startswith("kb:") else ""
         out.append(Span(s.start, s.end, s.label, {**s.attrs, "key": key}))
         history.append((s.start, key, base(words[0]) if words else "", kind))
     # anaphoric definite nouns
@@ -174,6 +188,11 @@ def resolve_corpus(articles: list[Article]) -> list[Entity]:
                 ws = _name_key(name).split()
                 if len(ws) > 1:
                     full_by_last[ws[-1]].add(key)
+    # an institution's press office speaks for it: one voice, one entity (KB relation speaks_for)
+    for r in kb.relations:
+        if r.relation == "speaks_for" and f"kb:{r.subject}" in groups:
+            groups[f"kb:{r.object}"].extend(groups.pop(f"kb:{r.subject}"))
+            outlets[f"kb:{r.object}"] |= outlets.pop(f"kb:{r.subject}", set())
     for key in list(groups):
         if key.startswith("name:") and len(key[5:].split()) == 1:
             targets = full_by_last.get(key[5:], set())

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from . import registry
 from .model import BASE_FIELDS, Article, Stage
 
-DEFAULT_STAGES: tuple[str, ...] = ("outlet", "published", "sentences", "dates", "entities")
+DEFAULT_STAGES: tuple[str, ...] = ("outlet", "published", "sentences", "dates", "entities", "attributions")
 
 
 class PipelineError(ValueError):

@@ -37,6 +37,7 @@ def names() -> list[str]:
 
 def _load_builtin() -> None:
     # Importing the stage modules runs their @register decorators.
+    from .attribution import stage as attribution_stage  # noqa: F401
     from .clean import metadata  # noqa: F401
     from .entities import recognize  # noqa: F401
     from .text import sentences  # noqa: F401

@@ -78,14 +78,14 @@ def tokens_of_words(words: list[str]) -> list:  # list[Token]
 
 def tag_conll(lines, out) -> int:  # type: ignore[no-untyped-def]
     """Read `token …` lines (blank line between sentences), write `token<TAB>LABEL`; returns sentences."""
-    from .recognize import recognize_tokens
+    from .recognize import tag_only
 
     n = 0
     first = True
     for sent in read_tokens(lines):
         words = [t for t, _ in sent]
         labels = ["O"] * len(words)
-        for m in recognize_tokens(tokens_of_words(words)):
+        for m in tag_only(tokens_of_words(words)):
             labels[m.start] = f"B-{m.type}"
             for j in range(m.start + 1, m.end):
                 labels[j] = f"I-{m.type}"

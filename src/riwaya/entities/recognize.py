@@ -26,6 +26,8 @@ from .lexicon import cues, first_names, strip_clitic
 from .resolve import _trim_proclitic, link_article
 
 MAX_NAME_WORDS = 4
+# places the knowledge base may name with a common word ("أطار" folds to "إطار"): alone, they need support
+MAJOR_PLACES = frozenset({"country", "capital", "continent", "organisation_region", "governorate", "province", "state"})
 
 
 @dataclass
@@ -152,6 +154,12 @@ def _spans_from_bio(labels: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+def tag_only(tokens: list[Token], model: str = crf.MODEL) -> list[Mention]:
+    """The trained tagger alone, for token-level evaluation (`riwaya entities --conll`): its gazetteer
+    features already carry the knowledge base, in the annotation convention it was trained on."""
+    return [Mention(s, e, t, "crf") for s, e, t in _spans_from_bio(crf.tag([t.text for t in tokens], model))]
+
+
 def recognize_tokens(tokens: list[Token], use_crf: bool = True, model: str = crf.MODEL) -> list[Mention]:
     """Entity mentions over one sentence's tokens."""
     if not tokens:
@@ -160,17 +168,24 @@ def recognize_tokens(tokens: list[Token], use_crf: bool = True, model: str = crf
     keys = [fold(t.text) for t in tokens]
     taken = [False] * len(tokens)
     mentions: list[Mention] = []
+    crf_labels = crf.tag(surfaces, model) if use_crf else ["O"] * len(tokens)
+    kb = knowledge_base()
+    c = cues()
     for m in gazetteer.find(surfaces):
+        minor = all(kb.entities[x].type == "LOC" and kb.entities[x].kind not in MAJOR_PLACES for x in m.ids)
+        if m.end - m.start == 1 and minor and (
+            crf_labels[m.start] == "O" and not (m.start > 0 and strip_clitic(keys[m.start - 1]) in c.place_heads)
+        ):
+            continue  # a small place named like a common word ("أطار"/"إطار") needs the tagger or a head
         mentions.append(Mention(m.start, m.end, m.type, "kb", m.ids, m.clitic))
         for j in range(m.start, m.end):
             taken[j] = True
     if use_crf:
-        for s, e, typ in _spans_from_bio(crf.tag(surfaces, model)):
+        for s, e, typ in _spans_from_bio(crf_labels):
             if not any(taken[s:e]) and typ in ("PER", "ORG", "LOC", "MISC"):
                 mentions.append(Mention(s, e, typ, "crf"))
                 for j in range(s, e):
                     taken[j] = True
-    c = cues()
     given = first_names()
     by_start = {m.start: m for m in mentions}
     i = 0
@@ -188,7 +203,10 @@ def recognize_tokens(tokens: list[Token], use_crf: bool = True, model: str = crf
                 taken[j] = True
             if m is not None and m.source == "crf":
                 m.type = "PER"
-            elif m is None and j < len(tokens) and not taken[j] and _name_like(tokens[j]):
+            elif m is None and j < len(tokens) and not taken[j] and _name_like(tokens[j]) and (
+                strip_clitic(keys[j]) in given or keys[j] in given or strip_clitic(keys[j]) in c.kunya
+            ):
+                # a title, then a given name: "العقيد ضرار الشملان", "الأدميرال براد كوبر"
                 k = j
                 while (
                     k < len(tokens)
@@ -198,7 +216,7 @@ def recognize_tokens(tokens: list[Token], use_crf: bool = True, model: str = crf
                     and (k == j or not tokens[k].norm.startswith("و"))
                 ):
                     k += 1
-                if k - j >= 2 or (k - j == 1 and tokens[j].kind == "word"):
+                if k - j >= 2:
                     mentions.append(Mention(j, k, "PER", "rule"))
                     for x in range(j, k):
                         taken[x] = True
@@ -212,13 +230,6 @@ def recognize_tokens(tokens: list[Token], use_crf: bool = True, model: str = crf
                 by_start[i] = nxt
                 taken[i] = True
                 i = nxt.end
-                continue
-            if nxt is None and i + 1 < len(tokens) and not taken[i + 1] and _name_like(tokens[i + 1]) and (
-                not tokens[i + 1].norm.startswith("و") and _name_position(tokens, keys, i)
-            ):
-                mentions.append(Mention(i, i + 2, "PER", "rule"))
-                taken[i] = taken[i + 1] = True
-                i += 2
                 continue
         if strip_clitic(keys[i]) in c.kunya and i + 1 < len(tokens) and not taken[i] and _name_like(tokens[i + 1]):
             k = i + 1

@@ -11,7 +11,7 @@ from ..model import Article, Span
 from ..store import Store
 
 FORMAT = "riwaya-export/1"
-SECTIONS = ("attributions", "claims", "contradictions", "reuse")
+SECTIONS = ("claims", "contradictions", "reuse")
 
 
 def _id(*parts: object) -> str:
@@ -54,9 +54,55 @@ def events_of(article: Article) -> list[dict[str, Any]]:
     return out
 
 
+def _entity_finder(store: Store):  # type: ignore[no-untyped-def]
+    """(article, start, end) -> the entity id of the mention inside that span (the last one: a title's name)."""
+    by_article: dict[str, list[tuple[int, int, str]]] = {}
+    for eid, art, s, e in store.conn.execute('SELECT entity, article, start, "end" FROM entity_mentions'):
+        by_article.setdefault(art, []).append((s, e, eid))
+
+    def find(article: str, start: int, end: int) -> str | None:
+        inside = [m for m in by_article.get(article, []) if start <= m[0] and m[1] <= end]
+        return inside[-1][2] if inside else None
+
+    return find
+
+
+def attributions_of(article: Article, entity_at) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    out = []
+    for s in article.spans("attributions"):
+        a = s.attrs
+
+        def party(p: dict | None) -> dict | None:
+            if not p:
+                return None
+            ent = None if p.get("anonymous") else entity_at(article.id, p["start"], p["end"])
+            return {"text": p["text"], "entity": ent, "anonymous": bool(p.get("anonymous")),
+                    "class": p.get("class"), "start": p["start"], "end": p["end"]}
+
+        out.append({
+            "id": _id(article.id, s.start, s.end, a["cue"]["start"]),
+            "article": article.id,
+            "start": s.start,
+            "end": s.end,
+            "speaker": party(a.get("speaker")),
+            "cue": a["cue"]["text"],
+            "cue_span": {"start": a["cue"]["start"], "end": a["cue"]["end"]},
+            "stance": s.label,
+            "framing": a.get("framing"),
+            "content": (a.get("content") or {}).get("text"),
+            "content_span": {k: a["content"][k] for k in ("start", "end")} if a.get("content") else None,
+            "direct": a.get("direct", False),
+            "via": [party(v) for v in a.get("via", [])],
+            "claim": None,
+        })
+    return out
+
+
 def build_export(store: Store) -> dict[str, Any]:
     articles = []
     events: list[dict[str, Any]] = []
+    attributions: list[dict[str, Any]] = []
+    entity_at = _entity_finder(store)
     for a in store.articles():
         articles.append({
             "id": a.id,
@@ -70,11 +116,13 @@ def build_export(store: Store) -> dict[str, Any]:
             "text": a.text,
         })
         events.extend(events_of(a))
+        attributions.extend(attributions_of(a, entity_at))
     doc: dict[str, Any] = {"format": FORMAT, "articles": articles}
     for section in SECTIONS:
         doc[section] = []
     doc["events"] = sorted(events, key=lambda e: (e["date"], e["article"], e["start"]))
     doc["entities"] = store.entities()
+    doc["attributions"] = attributions
     return doc
 
 

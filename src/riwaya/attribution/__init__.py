@@ -1,0 +1,1 @@
+"""Attribution: who said what, through whom (the isnad), and how each outlet frames it."""

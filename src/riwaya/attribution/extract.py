@@ -1,0 +1,383 @@
+"""Reported speech: one attribution per statement — cue, speaker, content, relays, stance, framing.
+
+Sentence by sentence:
+- a reporting verb takes its speaker after it (verb–subject: "وأكد وزير الإعلام … المصطفى أن") or right
+  before it (subject–verb: "السفارة الأميركية … أعلنت"); with none, it continues the last speaker
+  ("وأضاف أن …");
+- a relaying verb ("نقلت الصحيفة عن X", "استندت … إلى X") and "نقلاً عن X" make a chain. Anonymous
+  informants (officials, diplomats, sources) are the basis of the outlet's own report: the outlet speaks,
+  the informants are its relay. Anyone else the outlet quotes speaks for themselves, the outlet relays;
+- "بحسب X" / "وفق X" / "حسب X" names the speaker of a sentence with no other cue, and otherwise adds X
+  as a relay of the sentence's statement ("نفت الرئاسة …، وفق سانا");
+- a line "X لـY:" introduces the statement on the next line; "X لـ"Y"" names the outlet an interview was
+  given to — a relay when it is not the outlet publishing the article;
+- the content is what follows (أن / إن / a quotation / a colon); its wording can turn the stance
+  (a denial in the content, "قد" for a hedge, the future for a prediction), and an analyst's
+  assertion is an opinion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Article, Span
+from ..text.normalize import key
+from ..text.tokens import Token, tokenize
+from .lexicon import content_stance, lexicon
+from .phrases import CueMatch, Speaker, anonymous_at, find_cues, speaker_at, speaker_before, unclitic
+
+CONTENT_OPENERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "انما", ":"})
+QUOTES_OPEN = frozenset("«“\"„”")
+CLAUSE_BREAKS = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
+MEDIA_KINDS = frozenset({"newspaper", "agency", "tv", "website", "radio", "magazine"})
+
+
+@dataclass
+class Party:
+    """A speaker or a relay, as exported: text span, entity key, anonymity."""
+
+    start: int
+    end: int
+    text: str
+    key: str | None
+    anonymous: bool
+    cls: str | None = None
+
+
+@dataclass
+class Attribution:
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    cue: str
+    lemma: str
+    stance: str
+    framing: str
+    speaker: Party | None
+    content: tuple[int, int] | None
+    via: list[Party] = field(default_factory=list)
+    direct: bool = False
+
+    def to_span(self, text: str) -> Span:
+        def party(p: Party) -> dict:
+            return {"start": p.start, "end": p.end, "text": p.text, "key": p.key, "anonymous": p.anonymous,
+                    "class": p.cls}
+
+        attrs: dict = {
+            "cue": {"start": self.cue_start, "end": self.cue_end, "text": self.cue, "lemma": self.lemma},
+            "framing": self.framing,
+            "speaker": party(self.speaker) if self.speaker else None,
+            "content": {"start": self.content[0], "end": self.content[1],
+                        "text": text[self.content[0] : self.content[1]]} if self.content else None,
+            "via": [party(v) for v in self.via],
+            "direct": self.direct,
+        }
+        return Span(self.start, self.end, self.stance, attrs)
+
+
+class _Sentence:
+    def __init__(self, article: Article, unit: Span, mentions: list[Span]):
+        self.article = article
+        self.text = article.text
+        self.unit = unit
+        self.tokens: list[Token] = tokenize(article.text, unit.start, unit.end)
+        self.mention_at: dict[int, Span] = {}
+        self.mention_at_end: dict[int, Span] = {}
+        self.mention_start: dict[int, int] = {}
+        starts = {t.start: i for i, t in enumerate(self.tokens)}
+        for m in mentions:
+            if not (unit.start <= m.start < unit.end):
+                continue
+            i = next((starts[p] for p in range(m.start, max(m.start - 4, unit.start - 1), -1) if p in starts), None)
+            if i is None:
+                continue
+            if m.start > self.tokens[i].start and self.tokens[i].end < m.start:
+                continue
+            self.mention_at.setdefault(i, m)
+            j = i
+            while j + 1 < len(self.tokens) and self.tokens[j + 1].start < m.end:
+                j += 1
+            self.mention_at_end[j] = m
+            self.mention_start[id(m)] = i
+
+    def party(self, sp: Speaker) -> Party:
+        start, end = self.tokens[sp.start].start, self.tokens[sp.end - 1].end
+        if sp.mention is not None and not sp.anonymous:
+            start = min(start, sp.mention.start) if sp.start < len(self.tokens) else sp.mention.start
+        text = self.text[start:end]
+        return Party(start, end, text, sp.mention.attrs.get("key") if sp.mention is not None else None,
+                     sp.anonymous, sp.cls)
+
+
+def _content_from(s: _Sentence, i: int, stop: int) -> tuple[int, int, bool] | None:
+    """Where the statement begins at or after token i (أن/إن/a quote/a colon), to the sentence end or `stop`."""
+    toks = s.tokens
+    k = i
+    while k < stop and k - i <= 12:
+        t = toks[k]
+        if t.text in QUOTES_OPEN:
+            return t.start, _end_of(s, stop), True
+        if unclitic(t.norm) in CONTENT_OPENERS or t.norm in CONTENT_OPENERS or t.text == ":":
+            first = k + 1
+            if first < stop:
+                direct = toks[first].text in QUOTES_OPEN
+                return toks[first].start, _end_of(s, stop), direct
+            return None
+        k += 1
+    if i < stop:  # no opener: the rest of the clause ("بحسب الصحيفة، فإن …" is handled by the caller)
+        return toks[i].start, _end_of(s, stop), toks[i].text in QUOTES_OPEN
+    return None
+
+
+def _end_of(s: _Sentence, stop: int) -> int:
+    end = s.tokens[stop - 1].end if stop > 0 else s.unit.end
+    return end
+
+
+def _clause_stop(s: _Sentence, start: int, cues: list[CueMatch], me: int) -> int:
+    """A statement runs to the sentence end, or to "فيما"/"بينما" before the next cue with a speaker."""
+    for c in cues[me + 1 :]:
+        for k in range(c.start - 1, start, -1):
+            if s.tokens[k].norm in CLAUSE_BREAKS or unclitic(s.tokens[k].norm) in CLAUSE_BREAKS:
+                if speaker_at(s.tokens, c.end, s.mention_at) is not None or c.cue.type != "verb":
+                    return k
+                break
+    return len(s.tokens)
+
+
+def extract(article: Article) -> list[Attribution]:
+    lex = lexicon()
+    mentions = sorted(article.spans("entities"), key=lambda m: m.start)
+    units = article.spans("sentences") or [Span(0, len(article.text))]
+    out: list[Attribution] = []
+    last_speaker: Party | None = None
+    introduced: dict[str, Party] = {}  # anonymous head -> the outlet that introduced it (for later "المصادر")
+    pending_colon: tuple[Party, list[Party]] | None = None
+    for unit in units:
+        s = _Sentence(article, unit, mentions)
+        if not s.tokens:
+            continue
+        cues = find_cues(s.tokens)
+        made: list[Attribution] = []
+        if pending_colon is not None:
+            speaker, vias = pending_colon
+            pending_colon = None
+            a = _statement(s, speaker, vias, cues)
+            if a is not None:
+                made.append(a)
+        covered_until = -1
+        for n, cm in enumerate(cues):
+            if cm.start < covered_until and cm.cue.type not in ("prep", "relay_prep"):
+                # a cue inside a statement already made: part of its content unless it has its own speaker
+                sp = speaker_at(s.tokens, cm.end, s.mention_at)
+                if sp is None or (sp.anonymous and sp.role):
+                    continue
+            a = _from_cue(s, cues, n, made, last_speaker, lex)
+            if a is None:
+                continue
+            if a is made[-1] if made else False:
+                continue
+            made.append(a)
+            covered_until = _token_of(s, a.content[1]) if a.content else cm.end
+        # a heading line "X لـY:" or "X:" introducing the next line's statement
+        if not made and s.tokens[-1].text in (":", "："):
+            sp = speaker_at(s.tokens, 0, s.mention_at)
+            if sp is not None and not sp.anonymous:
+                vias = _interview_relay(s, sp.end, article)
+                pending_colon = (s.party(sp), vias)
+        for a in made:
+            if a.speaker is not None and a.speaker.anonymous and a.speaker.cls in lex.informants and not a.via:
+                intro = introduced.get(_head(a.speaker.text))
+                if intro is not None and (intro.key != a.speaker.key):
+                    a.via.append(intro)
+            for v in a.via:
+                if v.anonymous and a.speaker is not None and not a.speaker.anonymous:
+                    introduced[_head(v.text)] = a.speaker
+            if a.speaker is not None and a.speaker.anonymous and a.via:
+                introduced.setdefault(_head(a.speaker.text), a.via[0])
+            if a.speaker is not None:
+                last_speaker = a.speaker
+        out.extend(made)
+    return out
+
+
+def _head(text: str) -> str:
+    words = [w for w in key(text).split() if w not in ("احد", "احدي", "بعض", "عدد", "من")]
+    w = words[0] if words else ""
+    w = w[2:] if w.startswith("ال") else w
+    return w[:4]
+
+
+def _token_of(s: _Sentence, offset: int) -> int:
+    for i, t in enumerate(s.tokens):
+        if t.end >= offset:
+            return i + 1
+    return len(s.tokens)
+
+
+def _interview_relay(s: _Sentence, i: int, article: Article) -> list[Party]:
+    """"قال علوان لـ"إرم نيوز"", "للإخبارية:": the outlet a statement was given to, when it is not the
+    article's own outlet."""
+    for k in (i, i + 1):
+        m = s.mention_at.get(k)
+        if m is None or k >= len(s.tokens):
+            continue
+        tok = s.tokens[k]
+        given_to = tok.norm.startswith("ل") or (k > 0 and s.tokens[k - 1].norm in ("ل", "لـ")) or (
+            k > 0 and s.tokens[k - 1].text in "\"«“" and k > 1 and s.tokens[k - 2].norm.startswith("ل")
+        )
+        if given_to and m.attrs.get("kind") in MEDIA_KINDS:
+            party = s.party(Speaker(k, k + 1, False, None, m))
+            if not article.outlet or (key(article.outlet) not in key(party.text) and key(party.text) not in key(
+                article.outlet
+            )):
+                return [party]
+            return []
+    return []
+
+
+def _statement(s: _Sentence, speaker: Party, vias: list[Party], cues: list[CueMatch]) -> Attribution | None:
+    """The line after "X لـY:": X's statement, with the first cue in it (or the colon) as its cue."""
+    toks = s.tokens
+    cue_tok = next((c for c in cues if c.cue.type == "verb"), None)
+    text = s.text
+    content = (toks[0].start, toks[-1].end)
+    stance = content_stance(key(text[content[0] : content[1]]), cue_tok.cue.stance if cue_tok else "assert")
+    if cue_tok is not None:
+        cs, ce = toks[cue_tok.start].start, toks[cue_tok.end - 1].end
+        return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue_tok.cue.lemma, stance,
+                           cue_tok.cue.framing, speaker, content, list(vias), toks[0].text in QUOTES_OPEN)
+    return Attribution(s.unit.start, s.unit.end, content[0], content[0], ":", ":", stance, "neutral", speaker,
+                       content, list(vias), toks[0].text in QUOTES_OPEN)
+
+
+def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution], last: Party | None,
+              lex) -> Attribution | None:  # type: ignore[no-untyped-def]
+    cm = cues[n]
+    toks, text = s.tokens, s.text
+    cue = cm.cue
+    cs, ce = toks[cm.start].start, toks[cm.end - 1].end
+    stop = _clause_stop(s, cm.start, cues, n)
+
+    if cue.type == "noun":
+        return None
+    if cue.type == "relay_prep":
+        # "كشفت الصحيفة، نقلاً عن مسؤولين …، أن": the cited sources of the statement before
+        cited = _cited(s, cm.end)
+        if made and cited:
+            _add_cited(made[-1], cited, s, lex)
+        return None
+    if cue.type == "prep":
+        if cm.end < len(toks) and toks[cm.end].norm == "ما":
+            return None  # "وفق ما أكده X": the verb after "ما" is the cue
+        sp = speaker_at(toks, cm.end, s.mention_at)
+        if sp is None:
+            return None
+        party = s.party(sp)
+        if made:  # "نفت الرئاسة …، وفق سانا": a relay of the sentence's statement
+            made[-1].via.append(party)
+            return made[-1]
+        after = sp.end
+        while after < len(toks) and (toks[after].text in "،,:" or toks[after].norm in ("فان", "فانه", "فانها")):
+            after += 1
+        content = (toks[after].start, _end_of(s, stop)) if after < stop else None
+        if content is None:  # "…، بالتنسيق حسب نيويورك تايمز": the statement is what came before the cue
+            content = (toks[0].start, toks[cm.start - 1].end) if cm.start > 0 else None
+        stance = content_stance(key(text[content[0] : content[1]]) if content else "", cue.stance)
+        return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing,
+                           party, content, [], False)
+
+    # verbs and phrases
+    sp = speaker_at(toks, cm.end, s.mention_at)
+    i_after = sp.end if sp else cm.end
+    if sp is None:
+        # skip a time or place adverb between the verb and the subject ("أعلن الخميس أن")
+        sp = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
+        if sp is None and cm.end < len(toks) and toks[cm.end].kind == "word" and unclitic(
+            toks[cm.end].norm
+        ) not in CONTENT_OPENERS:
+            nxt = speaker_at(toks, cm.end + 1, s.mention_at)
+            if nxt is not None and not nxt.role:
+                sp = nxt
+                i_after = nxt.end
+    speaker = s.party(sp) if sp else None
+    via: list[Party] = []
+    if cue.type == "relay_verb":
+        cited = _cited(s, i_after)
+        if cited:
+            rest = cited[-1][1]
+            outer = speaker
+            anon_informants = all(c[0].anonymous and c[0].cls in lex.informants for c in cited)
+            if anon_informants or outer is None:
+                via = [c[0] for c in cited]
+            else:
+                speaker, via = cited[0][0], [outer] if outer else []
+            i_after = rest
+    if speaker is None:
+        if cue.type != "verb" and cue.type != "phrase":
+            return None
+        if last is None:
+            return None
+        speaker = last  # "وأضاف أن …": the last speaker goes on
+    via += _interview_relay(s, i_after, s.article)
+    found = _content_from(s, i_after, stop)
+    if found is None:
+        content, direct = None, False
+    else:
+        content, direct = (found[0], found[1]), found[2]
+    stance = content_stance(key(text[content[0] : content[1]]) if content else "", cue.stance)
+    if stance == "assert" and speaker is not None and _analyst(speaker.text):
+        stance = "opinion"
+    return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing, speaker,
+                       content, via, direct)
+
+
+def _analyst(text: str) -> bool:
+    words = [w[2:] if w.startswith("ال") else w for w in key(text).split()]
+    titles = {t[2:] if t.startswith("ال") else t for t in lexicon().opinion_titles}
+    return any(w in titles for w in words[:3])
+
+
+def _cited(s: _Sentence, i: int) -> list[tuple[Party, int]]:
+    """The sources after "عن"/"إلى"/"نقلاً عن" at or after token i, coordinated with و: [(party, end token)]."""
+    toks = s.tokens
+    k = i
+    cites = ("عن", "الي", "علي")
+    while k < len(toks) and k - i <= 3 and unclitic(toks[k].norm) not in cites and toks[k].text not in "،,":
+        k += 1
+    if k < len(toks) and unclitic(toks[k].norm) in ("عن", "الي", "علي"):
+        k += 1
+    elif k < len(toks) and toks[k].text in "،,":
+        return []
+    out: list[tuple[Party, int]] = []
+    while k < len(toks):
+        sp = speaker_at(toks, k, s.mention_at)
+        if sp is None and toks[k].norm.startswith("و"):
+            # "ودبلوماسيين غربيين": the conjunction is glued to the next source
+            sp = _glued(s, k)
+        if sp is None:
+            break
+        out.append((s.party(sp), sp.end))
+        k = sp.end
+        while k < len(toks) and toks[k].text in "،,—-":
+            k += 1
+        if k < len(toks) and toks[k].norm == "و":
+            k += 1
+        elif not (k < len(toks) and toks[k].norm.startswith("و") and toks[k].kind == "word"):
+            break
+    return out
+
+
+def _glued(s: _Sentence, k: int) -> Speaker | None:
+    return anonymous_at(s.tokens, k)
+
+
+def _add_cited(a: Attribution, cited: list[tuple[Party, int]], s: _Sentence, lex) -> None:  # type: ignore[no-untyped-def]
+    informants = all(c[0].anonymous and c[0].cls in lex.informants for c in cited)
+    if informants or a.speaker is None:
+        a.via.extend(c[0] for c in cited)
+    else:
+        outer = a.speaker
+        a.speaker = cited[0][0]
+        a.via = [outer, *a.via]

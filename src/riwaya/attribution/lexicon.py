@@ -1,0 +1,138 @@
+"""The attribution lexicons as lookup tables: reporting cues, anonymous sources, stance phrases.
+
+Data files in resources/attribution (cues.tsv, sources.tsv, stance.toml; see their README). Forms are
+matched on loose keys with a leading conjunction (و ف) taken off, so one spelling per form is enough.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources import load_toml, path
+from ..text.normalize import fold
+
+CUE_TYPES = ("verb", "relay_verb", "prep", "relay_prep", "noun", "phrase")
+STANCES = ("assert", "deny", "opinion", "predict", "hedge")
+FRAMINGS = ("endorse", "neutral", "distance")
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    type: str
+    stance: str
+    framing: str
+    continues: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cues: dict[tuple[str, ...], Cue]  # folded word sequence -> cue
+    max_cue_words: int
+    sources: dict[str, str]  # folded form of an anonymous head -> class
+    modifiers: dict[str, str]  # folded form -> kind (nationality, affiliation, time, number, anonymity)
+    anonymity: tuple[tuple[str, ...], ...]  # phrases of anonymity, as folded word sequences
+    deny: tuple[str, ...]
+    hedge: tuple[str, ...]
+    predict: tuple[str, ...]
+    opinion_titles: frozenset[str]
+    informants: frozenset[str]
+    not_future: frozenset[str]
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Rows of a tab-separated data file, header first; `#` lines are comments."""
+    out = []
+    for line in path("attribution", name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append([c.strip() for c in line.split("\t")])
+    return out
+
+
+def _split_sections(name: str) -> list[list[list[str]]]:
+    """A file with several tables separated by `# modifiers`-style comment headers."""
+    sections: list[list[list[str]]] = [[]]
+    for line in path("attribution", name).read_text(encoding="utf-8").splitlines():
+        if line.startswith("# modifiers"):
+            sections.append([])
+        elif line.strip() and not line.startswith("#"):
+            sections[-1].append([c.strip() for c in line.split("\t")])
+    return sections
+
+
+@cache
+def lexicon() -> Lexicon:
+    cues: dict[tuple[str, ...], Cue] = {}
+    rows = _rows("cues.tsv")
+    header = rows[0]
+    col = {h: i for i, h in enumerate(header)}
+    for n, row in enumerate(rows[1:], 2):
+        if len(row) < len(header):
+            row = row + [""] * (len(header) - len(row))
+        typ, stance, framing = row[col["type"]], row[col["stance"]], row[col["framing"]] or "neutral"
+        if typ not in CUE_TYPES or stance not in STANCES or framing not in FRAMINGS:
+            raise ValueError(f"cues.tsv row {n}: type/stance/framing must be one of {CUE_TYPES}/{STANCES}/{FRAMINGS}")
+        cue = Cue(row[col["lemma"]], typ, stance, framing, "continues" in row[col.get("notes", 0)])
+        for form in [row[col["lemma"]], *row[col["forms"]].split("|")]:
+            words = tuple(fold(form).split())
+            if words and words not in cues:
+                cues[words] = cue
+    sections = _split_sections("sources.tsv")
+    sources: dict[str, str] = {}
+    for row in sections[0][1:]:
+        head, cls, forms = row[0], row[1], row[2] if len(row) > 2 else ""
+        for form in [head, *forms.split("|")]:
+            if fold(form):
+                sources.setdefault(fold(form), cls)
+    modifiers: dict[str, str] = {}
+    anonymity: list[tuple[str, ...]] = []
+    for row in (sections[1][1:] if len(sections) > 1 else []):
+        kind, forms = row[1], row[2] if len(row) > 2 else ""
+        for form in [row[0], *forms.split("|")]:
+            key = fold(form)
+            if not key:
+                continue
+            if len(key.split()) > 1 or kind == "anonymity":
+                anonymity.append(tuple(key.split()))
+            else:
+                modifiers.setdefault(key, kind)
+    st = load_toml("attribution", "stance.toml")
+    return Lexicon(
+        cues=cues,
+        max_cue_words=max(len(k) for k in cues),
+        sources=sources,
+        modifiers=modifiers,
+        anonymity=tuple(sorted(set(anonymity), key=len, reverse=True)),
+        deny=tuple(fold(p) for p in st["deny"]["phrases"]),
+        hedge=tuple(fold(p) for p in st["hedge"]["phrases"]),
+        predict=tuple(fold(p) for p in st["predict"]["phrases"]),
+        opinion_titles=frozenset(fold(t) for t in st["opinion_speakers"]["titles"]),
+        informants=frozenset(st["informants"]["classes"]),
+        not_future=frozenset(fold(w) for w in st["not_future"]["words"]),
+    )
+
+
+def has_phrase(text_key: str, phrases: tuple[str, ...]) -> bool:
+    padded = f" {text_key} "
+    return any(f" {p} " in padded for p in phrases)
+
+
+_HEDGE_QAD = re.compile(r"(?:^|\s)قد\s+[يتن]\S{2,}")
+_FUTURE = re.compile(r"(?<!\S)(س[يتن]\S{3,})")
+
+
+def content_stance(text_key: str, base: str) -> str:
+    """The stance a statement's content implies, given the cue's own stance."""
+    lex = lexicon()
+    words = " ".join(re.findall(r"\w+", text_key))
+    if base == "deny" or has_phrase(words, lex.deny):
+        return "deny"
+    if has_phrase(words, lex.hedge) or _HEDGE_QAD.search(words):
+        return "hedge"
+    if base in ("predict", "hedge"):
+        return base
+    if has_phrase(words, lex.predict) or any(w not in lex.not_future for w in _FUTURE.findall(words)):
+        return "predict"
+    return base

@@ -1,0 +1,193 @@
+"""Noun phrases of attribution over a sentence's tokens: cues, speakers (named, titled, anonymous).
+
+Every function takes the sentence's tokens and the entity mentions that start at each token, and
+returns token index ranges; the extractor turns them into spans of the original text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..entities.lexicon import cues as entity_cues
+from ..entities.lexicon import strip_clitic
+from ..model import Span
+from ..text.normalize import fold
+from ..text.tokens import Token
+from .lexicon import Cue, lexicon
+
+MEDIA_HEADS = frozenset(fold(w) for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "منصة", "شبكة", "مجلة", "إذاعة"))
+CONJUNCTIONS = ("و", "ف")
+
+
+def unclitic(word: str) -> str:
+    """A folded word without a leading و/ف (the conjunctions every cue may carry)."""
+    if len(word) > 3 and word[0] in CONJUNCTIONS:
+        return word[1:]
+    return word
+
+
+@dataclass
+class CueMatch:
+    start: int  # token index
+    end: int
+    cue: Cue
+
+
+def find_cues(tokens: list[Token]) -> list[CueMatch]:
+    lex = lexicon()
+    keys = [t.norm for t in tokens]
+    out: list[CueMatch] = []
+    i = 0
+    while i < len(tokens):
+        hit = None
+        if tokens[i].kind == "word":
+            for n in range(min(lex.max_cue_words, len(tokens) - i), 0, -1):
+                words = keys[i : i + n]
+                for first in {words[0], unclitic(words[0])}:
+                    cue = lex.cues.get((first, *words[1:]))
+                    if cue is not None:
+                        hit = CueMatch(i, i + n, cue)
+                        break
+                if hit:
+                    break
+        if hit:
+            out.append(hit)
+            i = hit.end
+        else:
+            i += 1
+    return out
+
+
+@dataclass
+class Speaker:
+    start: int  # token index
+    end: int
+    anonymous: bool
+    cls: str | None = None  # officials, experts… for anonymous sources
+    mention: Span | None = None  # the entity mention that names it
+    role: bool = False  # a role without a name ("المتحدث باسم السفارة")
+
+
+def anonymous_at(tokens: list[Token], i: int) -> Speaker | None:
+    """"مسؤولين أمريكيين حاليين وسابقين", "أحد الدبلوماسيين الغربيين", "مصدر في جهاز …", "تقارير إعلامية"."""
+    lex = lexicon()
+    j = i
+    while j < len(tokens) and lex.modifiers.get(unclitic(tokens[j].norm)) == "number":
+        j += 1
+    if j < len(tokens) and tokens[j].norm == "من" and j > i:
+        j += 1  # "عدد من"
+    if j >= len(tokens) or tokens[j].kind != "word":
+        return None
+    head = tokens[j].norm
+    cls = lex.sources.get(head) or lex.sources.get(unclitic(head)) or lex.sources.get(strip_clitic(head))
+    if cls is None:
+        return None
+    j += 1
+    while j < len(tokens):
+        word = unclitic(tokens[j].norm)
+        if tokens[j].kind == "word" and lex.modifiers.get(word) in ("nationality", "affiliation", "time"):
+            j += 1
+            continue
+        phrase = next((p for p in lex.anonymity if tuple(t.norm for t in tokens[j : j + len(p)]) == p), None)
+        if phrase:
+            j += len(phrase)
+            continue
+        break
+    return Speaker(i, j, True, cls)
+
+
+def extend_with_affiliation(tokens: list[Token], sp: Speaker, mention_at: dict[int, Span]) -> Speaker:
+    """"مصدر في جهاز الاستخبارات العامة", "المتحدث باسم السفارة": the organisation the source speaks from."""
+    j = sp.end
+    if (j + 1 < len(tokens) and strip_clitic(tokens[j].norm) in ("في", "من", "لدي", "داخل", "باسم", "عن")) or (
+        j < len(tokens) and tokens[j].norm.startswith("ب") and tokens[j].norm[1:] in ("اسم",)
+    ):
+        m = mention_at.get(j + 1)
+        if m is not None:
+            return Speaker(sp.start, _token_end(tokens, m, j + 1), sp.anonymous, sp.cls, m, sp.role)
+    return sp
+
+
+def _token_end(tokens: list[Token], m: Span, start: int) -> int:
+    k = start
+    while k < len(tokens) and tokens[k].start < m.end:
+        k += 1
+    return k
+
+
+def title_at(tokens: list[Token], i: int) -> int:
+    """The token index after a person title starting at i ("وزير", "المتحدث باسم"), or i."""
+    titles = entity_cues().person_titles
+    for n in (3, 2, 1):
+        if i + n <= len(tokens):
+            words = [strip_clitic(tokens[i].norm), *(t.norm for t in tokens[i + 1 : i + n])]
+            if " ".join(words) in titles:
+                return i + n
+    return i
+
+
+def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: int = 10) -> Speaker | None:
+    """A speaker noun phrase starting at token i: a named entity (with its title or head), a titled person,
+    a role, or an anonymous source."""
+    if i >= len(tokens):
+        return None
+    m = mention_at.get(i)
+    if m is not None:
+        return Speaker(i, _token_end(tokens, m, i), False, None, m)
+    key = strip_clitic(tokens[i].norm)
+    if key in MEDIA_HEADS and (m := mention_at.get(i + 1)) is not None:
+        return Speaker(i, _token_end(tokens, m, i + 1), False, None, m)
+    end = title_at(tokens, i)
+    if end > i:
+        # "وزير الإعلام السوري حمزة المصطفى", "قائد القيادة المركزية الأميركية الأدميرال براد كوبر"
+        k = end
+        while k < len(tokens) and k - i <= limit:
+            m = mention_at.get(k)
+            if m is not None and m.label == "PER":
+                return Speaker(i, _token_end(tokens, m, k), False, None, m)
+            if tokens[k].kind == "punct" or tokens[k].norm in ("ان", "إن", "بان"):
+                break
+            if m is not None:
+                k = _token_end(tokens, m, k)
+                continue
+            if title_at(tokens, k) == k and not _modifier(tokens[k]):
+                break
+            k += 1
+        role = Speaker(i, end, True, "officials", None, True)
+        return extend_with_affiliation(tokens, _with_modifiers(tokens, role), mention_at)
+    anon = anonymous_at(tokens, i)
+    if anon is not None:
+        return extend_with_affiliation(tokens, anon, mention_at)
+    return None
+
+
+def _modifier(tok: Token) -> bool:
+    k = strip_clitic(tok.norm)
+    c = entity_cues()
+    return k in c.not_names or k.startswith("ال") or k in c.org_heads
+
+
+def _with_modifiers(tokens: list[Token], sp: Speaker) -> Speaker:
+    """A role runs over its field and nationality: "المتحدث باسم …", "مسؤول أمريكي سابق"."""
+    lex = lexicon()
+    j = sp.end
+    while j < len(tokens) and tokens[j].kind == "word" and (
+        lex.modifiers.get(unclitic(tokens[j].norm)) in ("nationality", "affiliation", "time")
+    ):
+        j += 1
+    return Speaker(sp.start, j, sp.anonymous, sp.cls, sp.mention, sp.role)
+
+
+def speaker_before(tokens: list[Token], i: int, mention_at_end: dict[int, Span], mention_start: dict[int, int]
+                   ) -> Speaker | None:
+    """Subject–verb order: a named entity ending right before the cue at token i ("السفارة … أعلنت")."""
+    for back in (1, 2):
+        k = i - back
+        if k < 0:
+            return None
+        m = mention_at_end.get(k)
+        if m is not None:
+            return Speaker(mention_start[id(m)], k + 1, False, None, m)
+        if tokens[k].kind == "punct":
+            return None
+    return None

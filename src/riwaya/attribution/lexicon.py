@@ -75,8 +75,10 @@ def lexicon() -> Lexicon:
         if typ not in CUE_TYPES or stance not in STANCES or framing not in FRAMINGS:
             raise ValueError(f"cues.tsv row {n}: type/stance/framing must be one of {CUE_TYPES}/{STANCES}/{FRAMINGS}")
         cue = Cue(row[col["lemma"]], typ, stance, framing, "continues" in row[col.get("notes", 0)])
-        for form in [row[col["lemma"]], *row[col["forms"]].split("|")]:
+        for form in row[col["forms"]].split("|"):
             words = tuple(fold(form).split())
+            if len(words) > 1 and words[-1] in ("ل", "لـ"):
+                words = words[:-1]  # "وفقا لـ": the ل is glued to the source in text ("وفقا للصحيفة")
             if words and words not in cues:
                 cues[words] = cue
     sections = _split_sections("sources.tsv")

@@ -85,6 +85,8 @@ def anonymous_at(tokens: list[Token], i: int) -> Speaker | None:
     j += 1
     while j < len(tokens):
         word = unclitic(tokens[j].norm)
+        if tokens[j].norm.startswith("و") and word in lex.sources:
+            break  # "مسؤولين سوريين ودبلوماسيين غربيين": a second source, coordinated
         if tokens[j].kind == "word" and lex.modifiers.get(word) in ("nationality", "affiliation", "time"):
             j += 1
             continue
@@ -97,14 +99,17 @@ def anonymous_at(tokens: list[Token], i: int) -> Speaker | None:
 
 
 def extend_with_affiliation(tokens: list[Token], sp: Speaker, mention_at: dict[int, Span]) -> Speaker:
-    """"مصدر في جهاز الاستخبارات العامة", "المتحدث باسم السفارة": the organisation the source speaks from."""
+    """"مصدر في جهاز الاستخبارات العامة": the organisation an anonymous source speaks from. A spokesperson
+    ("متحدث باسم “أنصار السنة”") speaks for the organisation: the organisation is the speaker."""
     j = sp.end
-    if (j + 1 < len(tokens) and strip_clitic(tokens[j].norm) in ("في", "من", "لدي", "داخل", "باسم", "عن")) or (
-        j < len(tokens) and tokens[j].norm.startswith("ب") and tokens[j].norm[1:] in ("اسم",)
-    ):
-        m = mention_at.get(j + 1)
+    if j + 1 < len(tokens) and tokens[j].norm in ("في", "من", "لدي", "داخل", "باسم", "عن"):
+        k = skip_quotes(tokens, j + 1)
+        m = mention_at.get(k)
         if m is not None:
-            return Speaker(sp.start, _token_end(tokens, m, j + 1), sp.anonymous, sp.cls, m, sp.role)
+            end = skip_quotes(tokens, _token_end(tokens, m, k))
+            if tokens[j].norm == "باسم":
+                return Speaker(sp.start, end, False, "spokesperson", m, True)
+            return Speaker(sp.start, end, sp.anonymous, sp.cls, m, sp.role)
     return sp
 
 
@@ -126,17 +131,27 @@ def title_at(tokens: list[Token], i: int) -> int:
     return i
 
 
+QUOTE_MARKS = frozenset("«»“”\"„'")
+
+
+def skip_quotes(tokens: list[Token], i: int) -> int:
+    while i < len(tokens) and tokens[i].text in QUOTE_MARKS:
+        i += 1
+    return i
+
+
 def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: int = 10) -> Speaker | None:
     """A speaker noun phrase starting at token i: a named entity (with its title or head), a titled person,
-    a role, or an anonymous source."""
+    a role, or an anonymous source. Quotation marks around a name are passed over."""
+    i = skip_quotes(tokens, i)
     if i >= len(tokens):
         return None
     m = mention_at.get(i)
     if m is not None:
         return Speaker(i, _token_end(tokens, m, i), False, None, m)
     key = strip_clitic(tokens[i].norm)
-    if key in MEDIA_HEADS and (m := mention_at.get(i + 1)) is not None:
-        return Speaker(i, _token_end(tokens, m, i + 1), False, None, m)
+    if key in MEDIA_HEADS and (m := mention_at.get(skip_quotes(tokens, i + 1))) is not None:
+        return Speaker(i, _token_end(tokens, m, skip_quotes(tokens, i + 1)), False, None, m)
     end = title_at(tokens, i)
     if end > i:
         # "وزير الإعلام السوري حمزة المصطفى", "قائد القيادة المركزية الأميركية الأدميرال براد كوبر"
@@ -157,6 +172,11 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
         return extend_with_affiliation(tokens, _with_modifiers(tokens, role), mention_at)
     anon = anonymous_at(tokens, i)
     if anon is not None:
+        named = mention_at.get(skip_quotes(tokens, anon.end))
+        if anon.cls in ("reports", "documents", "media") and named is not None:
+            # "تقارير نيويورك تايمز", "بيان القيادة المركزية": the named source's reports
+            k = skip_quotes(tokens, anon.end)
+            return Speaker(i, _token_end(tokens, named, k), False, None, named)
         return extend_with_affiliation(tokens, anon, mention_at)
     return None
 

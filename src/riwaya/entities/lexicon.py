@@ -71,12 +71,16 @@ PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 def strip_clitic(word: str) -> str:
     """A folded word without one leading conjunction/preposition and with لل → ال ("وللصحيفة" → "الصحيفه")."""
     w = word
+    if len(w) > 4 and w[0] in "وف" and w[1:3] == "لل":
+        return "ال" + w[3:]
+    if len(w) > 4 and w.startswith("لل"):
+        return "ال" + w[2:]
     if len(w) > 3 and w[0] in PROCLITICS:
         w = w[1:]
+        if len(w) > 4 and w.startswith("لل"):
+            return "ال" + w[2:]
         if len(w) > 3 and w[0] in PROCLITICS and w[:2] != "ال":
             w = w[1:]
-    if w.startswith("لل") and len(w) > 4:
-        w = "ال" + w[2:]
     return w
 
 

@@ -28,6 +28,7 @@ from .phrases import CueMatch, Speaker, anonymous_at, find_cues, speaker_at, spe
 
 CONTENT_OPENERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "انما", ":"})
 QUOTES_OPEN = frozenset("«“\"„”")
+_NO_CUE = __import__("types").SimpleNamespace(type="")
 CLAUSE_BREAKS = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
 MEDIA_KINDS = frozenset({"newspaper", "agency", "tv", "website", "radio", "magazine"})
 
@@ -79,6 +80,7 @@ class Attribution:
 class _Sentence:
     def __init__(self, article: Article, unit: Span, mentions: list[Span]):
         self.article = article
+        self.pending_via: list[Party] = []  # channels named before the statement they belong to
         self.text = article.text
         self.unit = unit
         self.tokens: list[Token] = tokenize(article.text, unit.start, unit.end)
@@ -179,6 +181,9 @@ def extract(article: Article) -> list[Attribution]:
             if a is made[-1] if made else False:
                 continue
             made.append(a)
+            if s.pending_via:
+                a.via.extend(v for v in s.pending_via if all(v.text != x.text for x in a.via))
+                s.pending_via = []
             covered_until = _token_of(s, a.content[1]) if a.content else cm.end
         # a heading line "X لـY:" or "X:" introducing the next line's statement
         if not made and s.tokens[-1].text in (":", "："):
@@ -214,6 +219,22 @@ def _token_of(s: _Sentence, offset: int) -> int:
         if t.end >= offset:
             return i + 1
     return len(s.tokens)
+
+
+def _outlet_after(s: _Sentence, i: int) -> list[Party]:
+    """An outlet named right after a channel phrase ("في اتصال مع نيويورك تايمز"), if not the article's own."""
+    from .phrases import skip_quotes
+
+    for k in (i, i + 1):
+        k = skip_quotes(s.tokens, k)
+        m = s.mention_at.get(k)
+        if m is not None and m.attrs.get("kind") in MEDIA_KINDS:
+            party = s.party(Speaker(k, k + 1, False, None, m))
+            out = s.article.outlet
+            if not out or (key(out) not in key(party.text) and key(party.text) not in key(out)):
+                return [party]
+            return []
+    return []
 
 
 def _interview_relay(s: _Sentence, i: int, article: Article) -> list[Party]:
@@ -262,6 +283,14 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
 
     if cue.type == "noun":
         return None
+    if cue.type == "phrase" and cue.lemma.startswith("في "):
+        # "في اتصال مع نيويورك تايمز، نفى …", "في تصريح لـ…": the channel, a relay when it is an outlet
+        channel = _interview_relay(s, cm.end, s.article) or _outlet_after(s, cm.end)
+        if made and channel:
+            made[-1].via.extend(channel)
+        elif channel:
+            s.pending_via.extend(channel)
+        return None
     if cue.type == "relay_prep":
         # "كشفت الصحيفة، نقلاً عن مسؤولين …، أن": the cited sources of the statement before
         cited = _cited(s, cm.end)
@@ -303,7 +332,7 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
                 i_after = nxt.end
     speaker = s.party(sp) if sp else None
     via: list[Party] = []
-    if cue.type == "relay_verb":
+    if cue.type == "relay_verb" or (cue.type == "phrase" and _relays(s, cm)):
         cited = _cited(s, i_after)
         if cited:
             rest = cited[-1][1]
@@ -331,6 +360,13 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
         stance = "opinion"
     return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing, speaker,
                        content, via, direct)
+
+
+def _relays(s: _Sentence, cm: CueMatch) -> bool:
+    """A phrase cue that contains a relaying verb ("فيما نقلت")."""
+    lex = lexicon()
+    return any((lex.cues.get((unclitic(t.norm),)) or lex.cues.get((t.norm,)) or _NO_CUE).type == "relay_verb"
+               for t in s.tokens[cm.start : cm.end])
 
 
 def _analyst(text: str) -> bool:

@@ -125,9 +125,11 @@ def title_at(tokens: list[Token], i: int) -> int:
     titles = entity_cues().person_titles
     for n in (3, 2, 1):
         if i + n <= len(tokens):
-            words = [strip_clitic(tokens[i].norm), *(t.norm for t in tokens[i + 1 : i + n])]
-            if " ".join(words) in titles:
-                return i + n
+            rest = [t.norm for t in tokens[i + 1 : i + n]]
+            # the word as written first: "وزير" must not lose its و to a clitic reading
+            for first in (tokens[i].norm, strip_clitic(tokens[i].norm)):
+                if " ".join([first, *rest]) in titles:
+                    return i + n
     return i
 
 
@@ -160,6 +162,10 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
             m = mention_at.get(k)
             if m is not None and m.label == "PER":
                 return Speaker(i, _token_end(tokens, m, k), False, None, m)
+            if tokens[k].text in "،," and k + 1 < len(tokens) and (nm := mention_at.get(k + 1)) is not None and (
+                nm.label == "PER"
+            ):
+                return Speaker(i, _token_end(tokens, nm, k + 1), False, None, nm)  # "وزير الإعلام، حمزة المصطفى"
             if tokens[k].kind == "punct" or tokens[k].norm in ("ان", "إن", "بان"):
                 break
             if m is not None:
@@ -201,13 +207,16 @@ def _with_modifiers(tokens: list[Token], sp: Speaker) -> Speaker:
 def speaker_before(tokens: list[Token], i: int, mention_at_end: dict[int, Span], mention_start: dict[int, int]
                    ) -> Speaker | None:
     """Subject–verb order: a named entity ending right before the cue at token i ("السفارة … أعلنت")."""
-    for back in (1, 2):
-        k = i - back
-        if k < 0:
+    k = i - 1
+    if k >= 0 and tokens[k].text in "،,":
+        k -= 1  # "…، توم براك، أعلن": the apposition's closing comma
+    for back in (0, 1):
+        j = k - back
+        if j < 0:
             return None
-        m = mention_at_end.get(k)
+        m = mention_at_end.get(j)
         if m is not None:
-            return Speaker(mention_start[id(m)], k + 1, False, None, m)
-        if tokens[k].kind == "punct":
+            return Speaker(mention_start[id(m)], j + 1, False, None, m)
+        if tokens[j].kind == "punct" and tokens[j].text not in QUOTE_MARKS:
             return None
     return None

@@ -61,14 +61,12 @@ def _name_like(tok: Token) -> bool:
 def _title_end(keys: list[str], i: int) -> int:
     """If a person title starts at token i, the index after it (titles may be several words), else i."""
     c = cues()
-    best = i
     for n in (3, 2, 1):
         if i + n <= len(keys):
-            phrase = " ".join([strip_clitic(keys[i]), *keys[i + 1 : i + n]])
-            if phrase in c.person_titles:
-                best = i + n
-                break
-    return best
+            for first in (keys[i], strip_clitic(keys[i])):  # "وزير" as written before a clitic reading
+                if " ".join([first, *keys[i + 1 : i + n]]) in c.person_titles:
+                    return i + n
+    return i
 
 
 def _after_modifiers(tokens: list[Token], keys: list[str], j: int) -> int:

@@ -171,9 +171,14 @@ def extract(article: Article) -> list[Attribution]:
         covered_until = -1
         for n, cm in enumerate(cues):
             if cm.start < covered_until and cm.cue.type not in ("prep", "relay_prep"):
-                # a cue inside a statement already made: part of its content unless it has its own speaker
+                # a cue inside a statement already made is part of its content, unless it opens a new clause
+                # ("…، وقال المتحدث باسم السفارة") with its own speaker; a quoted word after the verb is its
+                # object ("لكنه لم يستبعد “التحالف…”"), not a speaker
+                tok = s.tokens[cm.start]
+                new_clause = tok.norm[:1] in "وف" or (cm.start > 0 and s.tokens[cm.start - 1].text in "،,.")
+                quoted = cm.end < len(s.tokens) and s.tokens[cm.end].text in QUOTES_OPEN
                 sp = speaker_at(s.tokens, cm.end, s.mention_at)
-                if sp is None or (sp.anonymous and sp.role):
+                if sp is None or quoted or not new_clause:
                     continue
             a = _from_cue(s, cues, n, made, last_speaker, lex)
             if a is None:

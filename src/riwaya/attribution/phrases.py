@@ -158,7 +158,7 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
     if end > i:
         # "وزير الإعلام السوري حمزة المصطفى", "قائد القيادة المركزية الأميركية الأدميرال براد كوبر"
         k = end
-        while k < len(tokens) and k - i <= limit:
+        while k < len(tokens) and k - i <= limit + 4:
             m = mention_at.get(k)
             if m is not None and m.label == "PER":
                 return Speaker(i, _token_end(tokens, m, k), False, None, m)
@@ -166,6 +166,9 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
                 nm.label == "PER"
             ):
                 return Speaker(i, _token_end(tokens, nm, k + 1), False, None, nm)  # "وزير الإعلام، حمزة المصطفى"
+            if tokens[k].text in QUOTE_MARKS:
+                k += 1  # 'رئيس مركز "ريكونسنس" عبدالعزيز العنجري'
+                continue
             if tokens[k].kind == "punct" or tokens[k].norm in ("ان", "إن", "بان"):
                 break
             if m is not None:
@@ -210,13 +213,28 @@ def speaker_before(tokens: list[Token], i: int, mention_at_end: dict[int, Span],
     k = i - 1
     if k >= 0 and tokens[k].text in "،,":
         k -= 1  # "…، توم براك، أعلن": the apposition's closing comma
+    while k >= 0 and (tokens[k].norm in PARTICLES or tokens[k].text in ")»”\""):
+        k -= 1  # "أما القيادة المركزية (سنتكوم) فقد أكدت"
     for back in (0, 1):
         j = k - back
         if j < 0:
             return None
         m = mention_at_end.get(j)
         if m is not None:
-            return Speaker(mention_start[id(m)], j + 1, False, None, m)
-        if tokens[j].kind == "punct" and tokens[j].text not in QUOTE_MARKS:
+            start = mention_start[id(m)]
+            before = tokens[start - 1].norm if start > 0 else ""
+            if before in PREPOSITIONS or (tokens[start].norm[:1] in "بلك" and tokens[start].prefixes):
+                return None  # "في الجيش السوري الجديد، أجاب": the object of a preposition, not the subject
+            return Speaker(start, j + 1, False, None, m)
+        if tokens[j].kind == "punct" and tokens[j].text not in QUOTE_MARKS and tokens[j].text not in "()":
             return None
+    # an anonymous subject: "محللون يرجحون أن"
+    for start in range(max(0, i - 6), i):
+        anon = anonymous_at(tokens, start)
+        if anon is not None and anon.end == i:
+            return anon
     return None
+
+
+PARTICLES = frozenset({"قد", "فقد", "لقد", "وقد", "ف", "فانه", "فانها", "بدوره", "بدورها", "ايضا", "كذلك"})
+PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "لدي", "حول", "بين", "ضد", "عبر", "داخل", "خلال"})

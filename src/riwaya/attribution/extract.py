@@ -298,7 +298,7 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
         return None
     if cue.type == "relay_prep":
         # "كشفت الصحيفة، نقلاً عن مسؤولين …، أن": the cited sources of the statement before
-        cited = _cited(s, cm.end)
+        cited = _cited(s, cm.end, find_prep=False)
         if made and cited:
             _add_cited(made[-1], cited, s, lex)
         return None
@@ -380,17 +380,19 @@ def _analyst(text: str) -> bool:
     return any(w in titles for w in words[:3])
 
 
-def _cited(s: _Sentence, i: int) -> list[tuple[Party, int]]:
-    """The sources after "عن"/"إلى"/"نقلاً عن" at or after token i, coordinated with و: [(party, end token)]."""
+def _cited(s: _Sentence, i: int, find_prep: bool = True) -> list[tuple[Party, int]]:
+    """The sources after "عن"/"إلى" at or after token i (right at i after "نقلاً عن"), coordinated with و:
+    [(party, end token)]."""
     toks = s.tokens
     k = i
     cites = ("عن", "الي", "علي")
-    while k < len(toks) and k - i <= 3 and unclitic(toks[k].norm) not in cites and toks[k].text not in "،,":
-        k += 1
-    if k < len(toks) and unclitic(toks[k].norm) in ("عن", "الي", "علي"):
-        k += 1
-    elif k < len(toks) and toks[k].text in "،,":
-        return []
+    if find_prep:
+        while k < len(toks) and k - i <= 3 and unclitic(toks[k].norm) not in cites and toks[k].text not in "،,":
+            k += 1
+        if k < len(toks) and unclitic(toks[k].norm) in cites:
+            k += 1
+        else:
+            return []
     out: list[tuple[Party, int]] = []
     while k < len(toks):
         sp = speaker_at(toks, k, s.mention_at)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..entities.lexicon import cues as entity_cues
 from ..entities.lexicon import strip_clitic
 from ..model import Span
-from ..text.normalize import fold
+from ..text.normalize import fold, key
 from ..text.tokens import Token
 from .lexicon import Cue, lexicon
 
@@ -43,13 +43,23 @@ def find_cues(tokens: list[Token]) -> list[CueMatch]:
         if tokens[i].kind == "word":
             for n in range(min(lex.max_cue_words, len(tokens) - i), 0, -1):
                 words = keys[i : i + n]
-                for first in {words[0], unclitic(words[0])}:
+                firsts = {words[0], unclitic(words[0])}
+                if n > 1 and words[0][:1] in CONJUNCTIONS:
+                    firsts.add(words[0][1:])  # "ولم يستبعد", "وفي حديث إلى"
+                for first in firsts:
                     cue = lex.cues.get((first, *words[1:]))
                     if cue is not None:
                         hit = CueMatch(i, i + n, cue)
                         break
                 if hit:
                     break
+            if hit is None and tokens[i].suffix:
+                # a verb with an object pronoun: "وفق ما أكّده معاذ مصطفى"
+                cue = lex.cues.get((unclitic(keys[i][: len(keys[i]) - len(tokens[i].suffix)]),))
+                if cue is not None and cue.type == "verb":
+                    hit = CueMatch(i, i + 1, cue)
+            if hit is not None and hit.cue.lemma == "ادعى" and key(tokens[i].text, "strict").endswith("ى"):
+                hit = None  # "تُدعى" (is named), not "تدعي" (claims): only the written ى tells them apart
         if hit:
             out.append(hit)
             i = hit.end
@@ -151,9 +161,17 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
     m = mention_at.get(i)
     if m is not None:
         return Speaker(i, _token_end(tokens, m, i), False, None, m)
-    key = strip_clitic(tokens[i].norm)
-    if key in MEDIA_HEADS and (m := mention_at.get(skip_quotes(tokens, i + 1))) is not None:
-        return Speaker(i, _token_end(tokens, m, skip_quotes(tokens, i + 1)), False, None, m)
+    head = strip_clitic(tokens[i].norm)
+    if head in MEDIA_HEADS:
+        if (m := mention_at.get(skip_quotes(tokens, i + 1))) is not None:
+            return Speaker(i, _token_end(tokens, m, skip_quotes(tokens, i + 1)), False, None, m)
+        # "وكالة الأخبار السورية (سانا)": the name the knowledge base knows in brackets
+        for k in range(i + 1, min(len(tokens), i + 7)):
+            if tokens[k].text == "(" and (m := mention_at.get(k + 1)) is not None:
+                end = _token_end(tokens, m, k + 1)
+                return Speaker(i, end + 1 if end < len(tokens) and tokens[end].text == ")" else end, False, None, m)
+            if tokens[k].kind == "punct" and tokens[k].text not in QUOTE_MARKS:
+                break
     end = title_at(tokens, i)
     if end > i:
         # "وزير الإعلام السوري حمزة المصطفى", "قائد القيادة المركزية الأميركية الأدميرال براد كوبر"
@@ -174,8 +192,8 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
             if m is not None:
                 k = _token_end(tokens, m, k)
                 continue
-            if title_at(tokens, k) == k and not _modifier(tokens[k]):
-                break
+            if CUE_WORDS_STOP(tokens[k]):
+                break  # another verb: the role ended without a name
             k += 1
         role = Speaker(i, end, True, "officials", None, True)
         return extend_with_affiliation(tokens, _with_modifiers(tokens, role), mention_at)
@@ -188,6 +206,13 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
             return Speaker(i, _token_end(tokens, named, k), False, None, named)
         return extend_with_affiliation(tokens, anon, mention_at)
     return None
+
+
+def CUE_WORDS_STOP(tok: Token) -> bool:
+    """A token that ends a role phrase: a reporting verb or a conjunction-led verb."""
+    lex = lexicon()
+    return (tok.norm,) in lex.cues or ((unclitic(tok.norm),) in lex.cues and lex.cues[(unclitic(tok.norm),)].type in (
+        "verb", "relay_verb"))
 
 
 def _modifier(tok: Token) -> bool:

@@ -114,7 +114,7 @@ def _organisation_rules(tokens: list[Token], keys: list[str], taken: list[bool])
                 j += 1
             inside = range(i + 1, j)
             if j < n and 1 <= len(inside) <= 6 and not any(taken[x] for x in inside):
-                head_before = i > 0 and strip_clitic(keys[i - 1]) in c.org_heads
+                head_before = i > 0 and (strip_clitic(keys[i - 1]) in c.org_heads or keys[i - 1] in ("باسم", "اسم"))
                 title_before = i > 0 and strip_clitic(keys[i - 1]) in c.person_titles
                 first = strip_clitic(keys[i + 1])
                 head_inside = first in c.org_heads or (first.startswith("ال") and "ال" + first[2:] in c.org_heads) or (

@@ -64,6 +64,17 @@ def _short_form_key(s: Span, words: list[str], full_names: list[tuple[int, list[
     return before[-1] if before else after[0] if after else None
 
 
+def _word_before(text: str, pos: int) -> str:
+    """The base of the word before `pos`, passing over quotation marks and spaces."""
+    i = pos
+    while i > 0 and (text[i - 1].isspace() or text[i - 1] in "«»“”\"'"):
+        i -= 1
+    j = i
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "«»“”\"'":
+        j -= 1
+    return base(fold(text[j:i])) if i > j else ""
+
+
 def link_article(article: Article) -> None:
     """Give every entity mention a key (attrs["key"]) and add anaphoric mentions ("الصحيفة")."""
     kb = knowledge_base()
@@ -95,6 +106,9 @@ def link_article(article: Article) -> None:
         kind = kb.entities[key[3:]].kind if key.startswith("kb:") else ""
         out.append(Span(s.start, s.end, s.label, {**s.attrs, "key": key}))
         history.append((s.start, key, base(words[0]) if words else "", kind))
+        head_before = _word_before(text, s.start)
+        if head_before:  # 'جماعة “أنصار السنة”', 'اسم "أنصار السنة"': the head the name was given with
+            history.append((s.start, key, head_before, kind))
     # anaphoric definite nouns
     taken = [(s.start, s.end) for s in out]
     table = _anaphora()

@@ -162,6 +162,8 @@ def extract(article: Article) -> list[Attribution]:
             continue
         cues = find_cues(s.tokens)
         made: list[Attribution] = []
+        if pending_colon is not None and not any(t.kind == "word" for t in s.tokens):
+            continue  # "????" before the statement: wait for its words
         if pending_colon is not None:
             speaker, vias = pending_colon
             pending_colon = None
@@ -175,7 +177,8 @@ def extract(article: Article) -> list[Attribution]:
                 # ("…، وقال المتحدث باسم السفارة") with its own speaker; a quoted word after the verb is its
                 # object ("لكنه لم يستبعد “التحالف…”"), not a speaker
                 tok = s.tokens[cm.start]
-                new_clause = tok.norm[:1] in "وف" or (cm.start > 0 and s.tokens[cm.start - 1].text in "،,.")
+                prev = s.tokens[cm.start - 1].norm if cm.start > 0 else ""
+                new_clause = tok.norm[:1] in "وف" or prev in ("،", ",", ".", "كما", "ما")
                 quoted = cm.end < len(s.tokens) and s.tokens[cm.end].text in QUOTES_OPEN
                 sp = speaker_at(s.tokens, cm.end, s.mention_at)
                 if sp is None or quoted or not new_clause:
@@ -348,6 +351,14 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
             else:
                 speaker, via = cited[0][0], [outer] if outer else []
             i_after = rest
+            if i_after < len(toks) and toks[i_after].kind == "word" and unclitic(toks[i_after].norm) not in (
+                CONTENT_OPENERS
+            ):
+                found = (toks[i_after].start, _end_of(s, stop), False)
+                content = (found[0], found[1])
+                stance = content_stance(key(text[content[0] : content[1]]), cue.stance)
+                return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing,
+                                   speaker, content, via, False)
     if speaker is None:
         if cue.type != "verb" and cue.type != "phrase":
             return None

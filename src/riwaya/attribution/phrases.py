@@ -243,7 +243,7 @@ def speaker_before(tokens: list[Token], i: int, mention_at_end: dict[int, Span],
     for back in (0, 1):
         j = k - back
         if j < 0:
-            return None
+            break
         m = mention_at_end.get(j)
         if m is not None:
             start = mention_start[id(m)]
@@ -252,7 +252,7 @@ def speaker_before(tokens: list[Token], i: int, mention_at_end: dict[int, Span],
                 return None  # "في الجيش السوري الجديد، أجاب": the object of a preposition, not the subject
             return Speaker(start, j + 1, False, None, m)
         if tokens[j].kind == "punct" and tokens[j].text not in QUOTE_MARKS and tokens[j].text not in "()":
-            return None
+            break
     # an anonymous subject: "محللون يرجحون أن"
     for start in range(max(0, i - 6), i):
         anon = anonymous_at(tokens, start)

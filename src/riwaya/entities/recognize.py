@@ -142,6 +142,15 @@ def _organisation_rules(tokens: list[Token], keys: list[str], taken: list[bool])
     return out
 
 
+def _reporting_verb(key_: str) -> bool:
+    """A reporting verb ("يرجحون", "وأكد"): the tagger sometimes takes one for a name after a source."""
+    from ..attribution.lexicon import lexicon
+
+    cues = lexicon().cues
+    cue = cues.get((key_,)) or (cues.get((key_[1:],)) if key_[:1] in "وف" and len(key_) > 3 else None)
+    return cue is not None and cue.type in ("verb", "relay_verb")
+
+
 def _spans_from_bio(labels: list[str]) -> list[tuple[int, int, str]]:
     out, start, typ = [], None, None
     for i, lab in enumerate([*labels, "O"]):
@@ -240,6 +249,9 @@ def recognize_tokens(tokens: list[Token], use_crf: bool = True, model: str = crf
             continue
         i += 1
     mentions.extend(_organisation_rules(tokens, keys, taken))
+    mentions = [
+        m for m in mentions if not (m.end - m.start == 1 and m.source != "kb" and _reporting_verb(keys[m.start]))
+    ]
     for m in mentions:
         if m.source != "crf":
             continue

@@ -80,6 +80,7 @@ class Attribution:
 class _Sentence:
     def __init__(self, article: Article, unit: Span, mentions: list[Span]):
         self.article = article
+        self.since_last = 0  # sentences since the last statement
         self.pending_via: list[Party] = []  # channels named before the statement they belong to
         self.text = article.text
         self.unit = unit
@@ -156,10 +157,13 @@ def extract(article: Article) -> list[Attribution]:
     last_speaker: Party | None = None
     introduced: dict[str, Party] = {}  # anonymous head -> the outlet that introduced it (for later "المصادر")
     pending_colon: tuple[Party, list[Party]] | None = None
+    since_last = 0
+    roles: list[Party] = []  # named speakers with their roles, for later role-only mentions
     for unit in units:
         s = _Sentence(article, unit, mentions)
         if not s.tokens:
             continue
+        s.since_last = since_last
         cues = find_cues(s.tokens)
         made: list[Attribution] = []
         if pending_colon is not None and not any(t.kind == "word" for t in s.tokens):
@@ -170,8 +174,10 @@ def extract(article: Article) -> list[Attribution]:
             a = _statement(s, speaker, vias, cues)
             if a is not None:
                 made.append(a)
-        covered_until = -1
+        covered_until = len(s.tokens) if made else -1
         for n, cm in enumerate(cues):
+            if made and _participle(s.tokens[cm.start]):
+                continue  # "…، مضيفاً أن …", "متابعاً": the same speaker goes on in the same statement
             if cm.start < covered_until and cm.cue.type not in ("prep", "relay_prep"):
                 # a cue inside a statement already made is part of its content, unless it opens a new clause
                 # ("…، وقال المتحدث باسم السفارة") with its own speaker; a quoted word after the verb is its
@@ -210,9 +216,35 @@ def extract(article: Article) -> list[Attribution]:
             if a.speaker is not None and a.speaker.anonymous and a.via:
                 introduced.setdefault(_head(a.speaker.text), a.via[0])
             if a.speaker is not None:
+                a.speaker = _known_role(a.speaker, roles)
+                if not a.speaker.anonymous and a.speaker.key and len(a.speaker.text.split()) > 2:
+                    roles.append(a.speaker)
                 last_speaker = a.speaker
+        since_last = 0 if made else since_last + 1
         out.extend(made)
     return out
+
+
+def _known_role(sp: Party, roles: list[Party]) -> Party:
+    """"وتابع مسؤول الإدارة الذاتية في دمشق" after "مسؤول مكتب الإدارة الذاتية … في دمشق عبدالكريم عمر":
+    a role with no name is the person the article named with that role."""
+    if not sp.anonymous:
+        return sp
+    from ..text.terms import terms
+
+    mine = terms(sp.text)
+    if len(mine) < 2:
+        return sp
+    for named in reversed(roles):
+        if mine <= terms(named.text):
+            return Party(sp.start, sp.end, sp.text, named.key, False, None)
+    return sp
+
+
+def _participle(tok: Token) -> bool:
+    """An active participle used adverbially (مضيفاً، مشيراً، متابعاً، مؤكدةً)."""
+    w = unclitic(tok.norm)
+    return w.startswith("م") and (w.endswith("ا") or w.endswith("ه")) and len(w) >= 5
 
 
 def _head(text: str) -> str:
@@ -362,8 +394,10 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
     if speaker is None:
         if cue.type != "verb" and cue.type != "phrase":
             return None
-        if last is None:
-            return None
+        prev = toks[cm.start - 1].text if cm.start > 0 else ""
+        clause_start = cm.start == 0 or toks[cm.start].norm[:1] in "وف" or prev in ("،", ",", ":", "؛")
+        if last is None or not clause_start or s.since_last > 2:
+            return None  # "كل من توقع…": a verb with no subject far from any statement speaks for nobody
         speaker = last  # "وأضاف أن …": the last speaker goes on
     via += _interview_relay(s, i_after, s.article)
     found = _content_from(s, i_after, stop)

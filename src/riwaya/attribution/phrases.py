@@ -162,7 +162,7 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
     if m is not None:
         return Speaker(i, _token_end(tokens, m, i), False, None, m)
     head = strip_clitic(tokens[i].norm)
-    if head in MEDIA_HEADS:
+    if head in MEDIA_HEADS or tokens[i].norm in MEDIA_HEADS:
         if (m := mention_at.get(skip_quotes(tokens, i + 1))) is not None:
             return Speaker(i, _token_end(tokens, m, skip_quotes(tokens, i + 1)), False, None, m)
         # "وكالة الأخبار السورية (سانا)": the name the knowledge base knows in brackets

@@ -261,6 +261,12 @@ def _token_of(s: _Sentence, offset: int) -> int:
     return len(s.tokens)
 
 
+def _end_token(s: _Sentence, m: Span, k: int) -> int:
+    while k < len(s.tokens) and s.tokens[k].start < m.end:
+        k += 1
+    return k
+
+
 def _outlet_after(s: _Sentence, i: int) -> list[Party]:
     """An outlet named right after a channel phrase ("في اتصال مع نيويورك تايمز"), if not the article's own."""
     from .phrases import skip_quotes
@@ -269,7 +275,7 @@ def _outlet_after(s: _Sentence, i: int) -> list[Party]:
         k = skip_quotes(s.tokens, k)
         m = s.mention_at.get(k)
         if m is not None and m.attrs.get("kind") in MEDIA_KINDS:
-            party = s.party(Speaker(k, k + 1, False, None, m))
+            party = s.party(Speaker(k, _end_token(s, m, k), False, None, m))
             out = s.article.outlet
             if not out or (key(out) not in key(party.text) and key(party.text) not in key(out)):
                 return [party]
@@ -289,7 +295,7 @@ def _interview_relay(s: _Sentence, i: int, article: Article) -> list[Party]:
             k > 0 and s.tokens[k - 1].text in "\"«“" and k > 1 and s.tokens[k - 2].norm.startswith("ل")
         )
         if given_to and m.attrs.get("kind") in MEDIA_KINDS:
-            party = s.party(Speaker(k, k + 1, False, None, m))
+            party = s.party(Speaker(k, _end_token(s, m, k), False, None, m))
             if not article.outlet or (key(article.outlet) not in key(party.text) and key(party.text) not in key(
                 article.outlet
             )):

@@ -15,6 +15,7 @@ from ..text.normalize import fold, key
 from ..text.tokens import Token
 from .lexicon import Cue, lexicon
 
+NAMING = frozenset({"اسم", "باسم", "تدعي", "يدعي", "تسمي", "يسمي", "المعروفه", "المعروف", "المسماه", "المسمي"})
 MEDIA_HEADS = frozenset(fold(w) for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "منصة", "شبكة", "مجلة", "إذاعة"))
 CONJUNCTIONS = ("و", "ف")
 
@@ -197,6 +198,11 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
             k += 1
         role = Speaker(i, end, True, "officials", None, True)
         return extend_with_affiliation(tokens, _with_modifiers(tokens, role), mention_at)
+    if head in entity_cues().org_heads or tokens[i].norm in entity_cues().org_heads:
+        # "جماعة تُطلق على نفسها اسم “أنصار السنة”", "حركة تدعى …": the name the phrase gives
+        for k in range(i + 1, min(len(tokens), i + 7)):
+            if tokens[k].norm in NAMING and (m := mention_at.get(skip_quotes(tokens, k + 1))) is not None:
+                return Speaker(i, _token_end(tokens, m, skip_quotes(tokens, k + 1)), False, None, m)
     anon = anonymous_at(tokens, i)
     if anon is not None:
         named = mention_at.get(skip_quotes(tokens, anon.end))

@@ -64,15 +64,19 @@ def _short_form_key(s: Span, words: list[str], full_names: list[tuple[int, list[
     return before[-1] if before else after[0] if after else None
 
 
-def _word_before(text: str, pos: int) -> str:
-    """The base of the word before `pos`, passing over quotation marks and spaces."""
-    i = pos
-    while i > 0 and (text[i - 1].isspace() or text[i - 1] in "«»“”\"'"):
-        i -= 1
-    j = i
-    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "«»“”\"'":
-        j -= 1
-    return base(fold(text[j:i])) if i > j else ""
+_NAMING = frozenset({"اسم", "باسم", "تدعي", "يدعي", "تسمي", "يسمي", "المعروفه", "المعروف", "المسماه", "المسمي"})
+
+
+def _heads_before(text: str, pos: int) -> list[str]:
+    """Bases of the word before `pos` — and, after a naming phrase ("تطلق على نفسها اسم", "تُدعى"), of the
+    few words before that — passing over quotation marks."""
+    words = [base(fold(w.strip("«»“”\"'"))) for w in text[max(0, pos - 80) : pos].split()][-7:]
+    words = [w for w in words if w]
+    if not words:
+        return []
+    if words[-1] in _NAMING:
+        return words[:-1][-5:]
+    return [words[-1]]
 
 
 def link_article(article: Article) -> None:
@@ -106,8 +110,8 @@ def link_article(article: Article) -> None:
         kind = kb.entities[key[3:]].kind if key.startswith("kb:") else ""
         out.append(Span(s.start, s.end, s.label, {**s.attrs, "key": key}))
         history.append((s.start, key, base(words[0]) if words else "", kind))
-        head_before = _word_before(text, s.start)
-        if head_before:  # 'جماعة “أنصار السنة”', 'اسم "أنصار السنة"': the head the name was given with
+        for head_before in _heads_before(text, s.start):
+            # 'جماعة “أنصار السنة”', 'جماعة تطلق على نفسها اسم "أنصار السنة"': the head the name came with
             history.append((s.start, key, head_before, kind))
     # anaphoric definite nouns
     taken = [(s.start, s.end) for s in out]
@@ -119,12 +123,13 @@ def link_article(article: Article) -> None:
         if noun not in table or any(a <= tok.start < b for a, b in taken):
             continue
         kinds, heads = table[noun]
-        for start, key, head, kind in reversed(history):
-            if start >= tok.start:
-                continue
-            if (kind and kind in kinds) or head in heads:
-                out.append(Span(_trim_proclitic(tok, text), tok.end, "ORG", {"source": "anaphora", "key": key}))
-                break
+        earlier = [h for h in reversed(history) if h[0] < tok.start]
+        # the last entity named with the same head ("جماعة … أنصار السنة" for "الجماعة"), else of the same kind
+        found = next((k for _, k, head, _ in earlier if head in heads), None) or next(
+            (k for _, k, _, kind in earlier if kind and kind in kinds), None
+        )
+        if found:
+            out.append(Span(_trim_proclitic(tok, text), tok.end, "ORG", {"source": "anaphora", "key": found}))
     article.layers["entities"] = sorted(out, key=lambda s: s.start)
 
 

@@ -284,24 +284,28 @@ def _outlet_after(s: _Sentence, i: int) -> list[Party]:
 
 
 def _interview_relay(s: _Sentence, i: int, article: Article) -> list[Party]:
-    """"قال علوان لـ"إرم نيوز"", "للإخبارية:": the outlet a statement was given to, when it is not the
-    article's own outlet."""
-    for k in (i, i + 1):
-        m = s.mention_at.get(k)
-        if m is None or k >= len(s.tokens):
-            continue
-        tok = s.tokens[k]
-        given_to = tok.norm.startswith("ل") or (k > 0 and s.tokens[k - 1].norm in ("ل", "لـ")) or (
-            k > 0 and s.tokens[k - 1].text in "\"«“" and k > 1 and s.tokens[k - 2].norm.startswith("ل")
-        )
-        if given_to and m.attrs.get("kind") in MEDIA_KINDS:
-            party = s.party(Speaker(k, _end_token(s, m, k), False, None, m))
-            if not article.outlet or (key(article.outlet) not in key(party.text) and key(party.text) not in key(
-                article.outlet
-            )):
-                return [party]
-            return []
-    return []
+    """"قال علوان لـ"إرم نيوز"", "X لوكالة رويترز:", "للإخبارية:": the outlet a statement was given to —
+    a relay when it is not the article's own outlet."""
+    from .phrases import MEDIA_HEADS, skip_quotes
+
+    toks = s.tokens
+    if i >= len(toks):
+        return []
+    k = i
+    given_to = False
+    if toks[k].norm in ("ل", "لـ") or (toks[k].norm[:1] == "ل" and toks[k].norm[1:] in MEDIA_HEADS):
+        k, given_to = k + 1, True  # "لـ" alone, or "لوكالة"/"لصحيفة" before the name
+    k = skip_quotes(toks, k)
+    m = s.mention_at.get(k)
+    if m is None or m.attrs.get("kind") not in MEDIA_KINDS:
+        return []
+    if not given_to and not toks[k].norm.startswith("ل"):
+        return []
+    party = s.party(Speaker(k, _end_token(s, m, k), False, None, m))
+    own = article.outlet
+    if own and (key(own) in key(party.text) or key(party.text) in key(own)):
+        return []
+    return [party]
 
 
 def _statement(s: _Sentence, speaker: Party, vias: list[Party], cues: list[CueMatch]) -> Attribution | None:

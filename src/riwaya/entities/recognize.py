@@ -210,6 +210,11 @@ def recognize_tokens(tokens: list[Token], use_crf: bool = True, model: str = crf
                 taken[j] = True
             if m is not None and m.source == "crf":
                 m.type = "PER"
+                if m.end - m.start == 1 and m.end < len(tokens) and not taken[m.end] and _name_like(tokens[m.end]) and (
+                    strip_clitic(keys[m.start]) in given or keys[m.start] in given
+                ):
+                    taken[m.end] = True  # "المحلل [وائل] علوان": the family name after the given name
+                    m.end += 1
             elif m is None and j < len(tokens) and not taken[j] and _name_like(tokens[j]) and (
                 strip_clitic(keys[j]) in given or keys[j] in given or strip_clitic(keys[j]) in c.kunya
             ):

@@ -1,0 +1,109 @@
+"""Attribution on real-style Arabic news sentences: speaker, cue, stance, framing, relays, content."""
+
+from __future__ import annotations
+
+import pytest
+
+from riwaya.model import Article
+from riwaya.pipeline import Pipeline
+
+
+def attributions(text: str, outlet: str | None = None) -> list[dict]:
+    a = Pipeline.from_names(("sentences", "entities", "attributions"))(Article(text=text, source="t", outlet=outlet))
+    out = []
+    for s in a.spans("attributions"):
+        sp = s.attrs["speaker"] or {}
+        out.append({
+            "speaker": sp.get("text", ""), "anonymous": sp.get("anonymous"), "class": sp.get("class"),
+            "cue": s.attrs["cue"]["text"], "stance": s.label, "framing": s.attrs["framing"],
+            "via": [v["text"] for v in s.attrs["via"]], "content": (s.attrs["content"] or {}).get("text", ""),
+            "direct": s.attrs["direct"],
+        })
+    return out
+
+
+CASES = [
+    pytest.param(
+        "وقال وزير الخارجية الأردني أيمن الصفدي إن المملكة ترفض أي تهجير للفلسطينيين.",
+        {"speaker": "أيمن الصفدي", "cue": "وقال", "stance": "assert", "framing": "neutral"}, id="vso-title-name"),
+    pytest.param(
+        "كشفت صحيفة “واشنطن بوست”، نقلاً عن مسؤولين أمريكيين حاليين وسابقين، أن الإدارة تدرس سحب قواتها.",
+        {"speaker": "واشنطن بوست", "framing": "endorse", "via": "مسؤولين أمريكيين"}, id="reveal-citing-officials"),
+    pytest.param(
+        "زعمت صحيفة نيويورك تايمز أن الحكومة أجرت اتصالات سرية مع الفصائل المسلحة.",
+        {"speaker": "نيويورك تايمز", "framing": "distance", "stance": "assert"}, id="distance-framing"),
+    pytest.param(
+        "نفت وزارة الداخلية السورية ما نشرته بعض المواقع عن اعتقالات جماعية، وفق وكالة الأنباء السورية (سانا).",
+        {"speaker": "وزارة الداخلية", "stance": "deny", "via": "الأنباء السورية"}, id="denial-via-agency"),
+    pytest.param(
+        "ونقلت الصحيفة عن متحدث باسم حركة حماس نفيه وجود أي مفاوضات مباشرة مع الجانب الأمريكي.",
+        {"speaker": "حماس", "stance": "deny"}, id="relayed-spokesman-denial"),
+    pytest.param(
+        "وأفادت مصادر أمنية عراقية بأن الهجوم استهدف رتلا عسكريا قرب الحدود.",
+        {"anonymous": True, "class": "sources", "speaker": "مصادر أمنية عراقية"}, id="anonymous-sources"),
+    pytest.param(
+        "السفارة الأمريكية في دمشق أعلنت استئناف عملها القنصلي بعد انقطاع دام سنوات.",
+        {"speaker": "السفارة الأمريكية", "cue": "أعلنت"}, id="subject-verb"),
+    pytest.param(
+        "محللون يرجحون أن تتجه الحكومة إلى انتخابات مبكرة قبل نهاية العام.",
+        {"speaker": "محللون", "stance": "hedge", "anonymous": True}, id="anonymous-hedge"),
+    pytest.param(
+        "وقال قائد القيادة المركزية الأمريكية الأدميرال براد كوبر: \"سنواصل ملاحقة خلايا التنظيم في كل مكان\".",
+        {"speaker": "براد كوبر", "stance": "predict", "direct": True}, id="direct-quote-prediction"),
+    pytest.param(
+        "وأكد المتحدث باسم الحكومة أن هذه الأنباء عارية عن الصحة ولا أساس لها.",
+        {"stance": "deny"}, id="denial-in-content"),
+    pytest.param(
+        "واعتبر المحلل السياسي وائل علوان أن الخطوة تفتح الباب أمام شراكة أوسع.",
+        {"speaker": "وائل علوان", "stance": "opinion"}, id="analyst-opinion"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CASES)
+def test_attribution(text: str, want: dict) -> None:
+    found = attributions(text)
+    assert found, "no attribution found"
+    a = found[0]
+    for k, v in want.items():
+        if k in ("speaker", "via"):
+            got = a[k] if k == "speaker" else " ".join(a[k])
+            assert v in got, (k, got)
+        else:
+            assert a[k] == v, (k, a[k], a)
+
+
+def test_continuation_takes_the_last_speaker() -> None:
+    found = attributions("وقال المحلل السياسي سامر الخطيب إن التقرير يضع الوزير في موقف صعب.\n"
+                         "وأضاف أن البرلمان قد يستدعي الوزير للمساءلة.")
+    assert len(found) == 2 and found[1]["cue"] == "وأضاف"
+    assert "سامر الخطيب" in found[1]["speaker"] and found[1]["stance"] == "hedge"
+
+
+def test_two_statements_in_one_sentence() -> None:
+    found = attributions("وأكد وزير الإعلام حمزة المصطفى أن الهدف هو حماية المدنيين، فيما أشار العقيد ضرار الشملان "
+                         "إلى أن القوات اعتقلت العشرات.")
+    assert [("حمزة المصطفى" in f["speaker"], "ضرار الشملان" in f["speaker"]) for f in found] == [(True, False),
+                                                                                             (False, True)]
+
+
+def test_naming_verb_is_no_claim() -> None:
+    found = attributions("تبنت جماعة تُدعى \"سرايا الوادي\" الهجوم على الميناء في بيان نشرته على قناتها.")
+    assert all(f["cue"] != "تُدعى" for f in found)
+
+
+def test_statement_on_the_line_after_its_heading() -> None:
+    text = "الرئاسة السورية لوكالة رويترز:\nنؤكد عدم صحة المعلومات التي نشرتها الصحيفة عن اجتماعات سرية."
+    found = attributions(text, outlet="الجزيرة")
+    assert found and found[0]["stance"] == "deny" and "الرئاسة السورية" in found[0]["speaker"]
+    assert any("رويترز" in v for v in found[0]["via"])
+
+
+def test_interview_given_to_another_outlet_is_a_relay_but_not_to_the_own_outlet() -> None:
+    text = "وقال المحلل وائل علوان لـ\"إرم نيوز\" إن التعاون مستمر."
+    assert any("إرم نيوز" in v for v in attributions(text, outlet="الجزيرة")[0]["via"])
+    assert attributions(text, outlet="إرم نيوز")[0]["via"] == []
+
+
+def test_verb_without_subject_far_from_any_statement_is_nobody() -> None:
+    found = attributions("وقلب العهد الجديد الطاولة على كل من توقع الصدود الأميركي في ذلك الوقت.")
+    assert found == []

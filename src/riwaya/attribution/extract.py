@@ -380,6 +380,10 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
             if nxt is not None and not nxt.role:
                 sp = nxt
                 i_after = nxt.end
+    if sp is None:
+        sp = _bare_name(s, cm.end)
+        if sp is not None:
+            i_after = sp.end
     speaker = s.party(sp) if sp else None
     via: list[Party] = []
     if cue.type == "relay_verb" or (cue.type == "phrase" and _relays(s, cm)):
@@ -420,6 +424,25 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
         stance = "opinion"
     return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing, speaker,
                        content, via, direct)
+
+
+def _bare_name(s: _Sentence, i: int) -> Speaker | None:
+    """"وقال ظريف إن …", "وترى إلسا كانيا، …": one to three words the recogniser did not know, between the
+    verb and "إن"/"أن"/":"/a comma, that look like a name (no article, no function word)."""
+    from ..text.terms import stopwords
+
+    toks = s.tokens
+    k = i
+    while k < len(toks) and k - i < 3 and toks[k].kind == "word" and not toks[k].norm.startswith("ال") and (
+        toks[k].norm not in stopwords() and unclitic(toks[k].norm) not in CONTENT_OPENERS
+    ):
+        k += 1
+    if k == i or k >= len(toks):
+        return None
+    nxt = toks[k]
+    if nxt.text in ("،", ",", ":") or unclitic(nxt.norm) in CONTENT_OPENERS:
+        return Speaker(i, k, False, None, None)
+    return None
 
 
 def _relays(s: _Sentence, cm: CueMatch) -> bool:

@@ -34,6 +34,17 @@ class CueMatch:
     cue: Cue
 
 
+def n_words(c: CueMatch) -> int:
+    return c.end - c.start
+
+
+def _is_given_name(tokens: list[Token], i: int) -> bool:
+    from ..entities.lexicon import first_names
+
+    return (tokens[i].norm in first_names() and i + 1 < len(tokens) and tokens[i + 1].kind == "word"
+            and not tokens[i + 1].norm.startswith(("ان", "بان", "ال")))
+
+
 def find_cues(tokens: list[Token]) -> list[CueMatch]:
     lex = lexicon()
     keys = [t.norm for t in tokens]
@@ -59,6 +70,8 @@ def find_cues(tokens: list[Token]) -> list[CueMatch]:
                 cue = lex.cues.get((unclitic(keys[i][: len(keys[i]) - len(tokens[i].suffix)]),))
                 if cue is not None and cue.type == "verb":
                     hit = CueMatch(i, i + 1, cue)
+            if hit is not None and n_words(hit) == 1 and _is_given_name(tokens, i):
+                hit = None  # "آري هارو": a given name before a family name, not "أرى"
             if hit is not None and hit.cue.lemma == "ادعى" and key(tokens[i].text, "strict").endswith("ى"):
                 hit = None  # "تُدعى" (is named), not "تدعي" (claims): only the written ى tells them apart
         if hit:

@@ -199,6 +199,10 @@ def extract(article: Article) -> list[Attribution]:
                 a.via.extend(v for v in s.pending_via if all(v.text != x.text for x in a.via))
                 s.pending_via = []
             covered_until = _token_of(s, a.content[1]) if a.content else cm.end
+        if not made:
+            a = _headline(s)
+            if a is not None:
+                made.append(a)
         # a heading line "X لـY:" or "X:" introducing the next line's statement
         if not made and s.tokens[-1].text in (":", "："):
             sp = speaker_at(s.tokens, 0, s.mention_at)
@@ -308,6 +312,24 @@ def _interview_relay(s: _Sentence, i: int, article: Article) -> list[Party]:
     return [party]
 
 
+def _headline(s: _Sentence) -> Attribution | None:
+    """"نيويورك تايمز: أحمد الشرع تعاون سرًا مع …", "جونسون: نجاح …": a source, a colon, its statement."""
+    toks = s.tokens
+    colon = next((i for i, t in enumerate(toks[:8]) if t.text in (":", "：")), None)
+    if colon is None or colon == 0 or colon >= len(toks) - 2:
+        return None
+    sp = speaker_at(toks, 0, s.mention_at)
+    if sp is None or sp.end != colon:
+        sp = _bare_name(s, 0) if colon <= 3 else None
+        if sp is None or sp.end != colon:
+            return None
+    content = (toks[colon + 1].start, toks[-1].end)
+    stance = content_stance(key(s.text[content[0] : content[1]]), "assert")
+    cs = toks[colon].start
+    return Attribution(s.unit.start, s.unit.end, cs, cs + 1, ":", ":", stance, "neutral", s.party(sp), content, [],
+                       toks[colon + 1].text in QUOTES_OPEN)
+
+
 def _statement(s: _Sentence, speaker: Party, vias: list[Party], cues: list[CueMatch]) -> Attribution | None:
     """The line after "X لـY:": X's statement, with the first cue in it (or the colon) as its cue."""
     toks = s.tokens
@@ -367,8 +389,12 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
         return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing,
                            party, content, [], False)
 
-    # verbs and phrases
-    sp = speaker_at(toks, cm.end, s.mention_at)
+    # verbs and phrases; a present-tense verb with its subject before it is a headline ("تركيا تحذر سوريا")
+    sp = None
+    first = toks[cm.start].norm
+    if first[:1] in "يت" and cue.type == "verb" and cm.start > 0:
+        sp = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
+    sp = sp or speaker_at(toks, cm.end, s.mention_at)
     i_after = sp.end if sp else cm.end
     if sp is None:
         # skip a time or place adverb between the verb and the subject ("أعلن الخميس أن")
@@ -419,11 +445,24 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
         content, direct = None, False
     else:
         content, direct = (found[0], found[1]), found[2]
+    if fold_lemma(cue.lemma) in lex.needs_content and not _opens_content(s, i_after, stop):
+        return None  # "تحدث ترامب هاتفيا مع …": no statement follows
     stance = content_stance(key(text[content[0] : content[1]]) if content else "", cue.stance)
     if stance == "assert" and speaker is not None and _analyst(speaker.text):
         stance = "opinion"
     return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing, speaker,
                        content, via, direct)
+
+
+def fold_lemma(lemma: str) -> str:
+    return key(lemma)
+
+
+def _opens_content(s: _Sentence, i: int, stop: int) -> bool:
+    for t in s.tokens[i : min(stop, i + 12)]:
+        if t.text in QUOTES_OPEN or t.text == ":" or unclitic(t.norm) in CONTENT_OPENERS or t.norm in CONTENT_OPENERS:
+            return True
+    return False
 
 
 def _bare_name(s: _Sentence, i: int) -> Speaker | None:
@@ -441,6 +480,8 @@ def _bare_name(s: _Sentence, i: int) -> Speaker | None:
         return None
     nxt = toks[k]
     if nxt.text in ("،", ",", ":") or unclitic(nxt.norm) in CONTENT_OPENERS:
+        return Speaker(i, k, False, None, None)
+    if k - i >= 2 and nxt.norm in ("ايضا", "كذلك", "بدوره", "بدورها"):  # "ونفى بورتر أيضا"
         return Speaker(i, k, False, None, None)
     return None
 

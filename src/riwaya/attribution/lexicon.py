@@ -40,6 +40,7 @@ class Lexicon:
     opinion_titles: frozenset[str]
     informants: frozenset[str]
     not_future: frozenset[str]
+    needs_content: frozenset[str]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -113,6 +114,7 @@ def lexicon() -> Lexicon:
         opinion_titles=frozenset(fold(t) for t in st["opinion_speakers"]["titles"]),
         informants=frozenset(st["informants"]["classes"]),
         not_future=frozenset(fold(w) for w in st["not_future"]["words"]),
+        needs_content=frozenset(fold(w) for w in st["needs_content"]["lemmas"]),
     )
 
 

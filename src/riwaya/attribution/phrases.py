@@ -157,7 +157,7 @@ def title_at(tokens: list[Token], i: int) -> int:
     return i
 
 
-QUOTE_MARKS = frozenset("«»“”\"„'")
+QUOTE_MARKS = frozenset("«»“”\"„'#")  # and the # of a hashtag name ("#دوتيرتي")
 
 
 def skip_quotes(tokens: list[Token], i: int) -> int:

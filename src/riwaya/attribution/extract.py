@@ -321,8 +321,8 @@ def _headline(s: _Sentence) -> Attribution | None:
     sp = speaker_at(toks, 0, s.mention_at)
     if sp is None or sp.end != colon:
         sp = _bare_name(s, 0) if colon <= 3 else None
-        if sp is None or sp.end != colon:
-            return None
+        if sp is None or sp.end != colon or any(find_cues(toks[sp.start : sp.end])):
+            return None  # "وواصل: …" is a verb with its quotation, not a name
     content = (toks[colon + 1].start, toks[-1].end)
     stance = content_stance(key(s.text[content[0] : content[1]]), "assert")
     cs = toks[colon].start
@@ -406,8 +406,11 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
             if nxt is not None and not nxt.role:
                 sp = nxt
                 i_after = nxt.end
+    if sp is None and _participle(toks[cm.start]):
+        # "…، قائلاً إن …": the participle's subject is the sentence's subject
+        sp = next((x for k in range(0, cm.start) if (x := speaker_at(toks, k, s.mention_at)) is not None), None)
     if sp is None:
-        sp = _bare_name(s, cm.end)
+        sp = _bare_name(s, cm.end) or _definite_subject(s, cm.end)
         if sp is not None:
             i_after = sp.end
     speaker = s.party(sp) if sp else None
@@ -483,6 +486,25 @@ def _bare_name(s: _Sentence, i: int) -> Speaker | None:
         return Speaker(i, k, False, None, None)
     if k - i >= 2 and nxt.norm in ("ايضا", "كذلك", "بدوره", "بدورها"):  # "ونفى بورتر أيضا"
         return Speaker(i, k, False, None, None)
+    return None
+
+
+SUBJECT_FOLLOWERS = frozenset({"علي", "عن", "ان", "بان", "انه", "انها", "ب", "في", "،", ",", ":"})
+
+
+def _definite_subject(s: _Sentence, i: int) -> Speaker | None:
+    """"وأعلنت الشركة عن …", "وترد الندوة على …", "وقال البيان إن …": a definite noun right after the verb,
+    followed by a preposition or the content, is the subject even when it names no entity."""
+    from ..text.terms import stopwords
+
+    toks = s.tokens
+    if i + 1 >= len(toks) or toks[i].kind != "word" or not toks[i].norm.startswith("ال"):
+        return None
+    if toks[i].norm in stopwords() or any(d.start <= toks[i].start < d.end for d in s.article.spans("dates")):
+        return None
+    nxt = toks[i + 1]
+    if nxt.text in SUBJECT_FOLLOWERS or nxt.norm in SUBJECT_FOLLOWERS or unclitic(nxt.norm) in CONTENT_OPENERS:
+        return Speaker(i, i + 1, False, None, None, True)
     return None
 
 

@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     tagger.open(str(tmp))
     pred = [list(tagger.tag(_crfsuite_items(sentence_features(toks)))) for toks, _ in dev]
     scores = entity_scores([labs for _, labs in dev], pred)
+    print("tagger alone, as `riwaya entities --conll` prints it:")
     for typ, (p, r, f, n) in scores.items():
         print(f"{typ:6s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({n} gold)")
     from .conll import tokens_of_words
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             for j in range(m.start + 1, m.end):
                 labels[j] = f"I-{m.type}"
         full.append(labels)
-    print("full recogniser (knowledge base + rules + CRF), as `riwaya entities --conll` tags:")
+    print("full recogniser of the analysis pipeline (knowledge base + rules + tagger; `--conll` prints the tagger):")
     for typ, (p, r, f, n) in entity_scores([labs for _, labs in dev], full).items():
         print(f"{typ:6s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({n} gold)")
     tmp.unlink(missing_ok=True)

@@ -38,7 +38,6 @@ def sentence_features(tokens: list[str]) -> list[dict[str, object]]:
     bases = [base(k) for k in keys]
     stripped = [strip_clitic(k) for k in keys]
     gaz = gazetteer.bio(tokens)
-    inside = gazetteer.word_types()
     table = clusters()
     cl = [table.get(k) or table.get(stripped_k) or ("-", "-") for k, stripped_k in zip(keys, stripped, strict=True)]
     n = len(tokens)
@@ -66,7 +65,6 @@ def sentence_features(tokens: list[str]) -> list[dict[str, object]]:
             "fn": stripped[i] in given or k in given,
             "notname": stripped[i] in c.not_names,
             "c1": cl[i][0],
-            **{f"gzw={t}": True for t in inside.get(stripped[i], inside.get(k, ()))},
             "c2": cl[i][1],
         }
         for d in (-2, -1, 1, 2):

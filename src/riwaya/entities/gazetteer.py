@@ -88,22 +88,6 @@ def find(tokens: list[str], kb: KnowledgeBase | None = None) -> list[Match]:
     return out
 
 
-@cache
-def word_types(kb: KnowledgeBase | None = None) -> dict[str, frozenset[str]]:
-    """Folded word -> the entity types whose names contain it (a feature for names the KB knows in part)."""
-    kb = kb or knowledge_base()
-    out: dict[str, set[str]] = {}
-    for key, ids in kb.by_alias.items():
-        words = key.split()
-        if len(words) < 2:
-            continue
-        types = {kb.entities[i].type for i in ids}
-        for w in words:
-            if len(w) > 2:
-                out.setdefault(w, set()).update(types)
-    return {w: frozenset(t) for w, t in out.items()}
-
-
 def bio(tokens: list[str], kb: KnowledgeBase | None = None) -> list[str]:
     """Gazetteer BIO tags per token ("B-PER", "I-LOC", "O")."""
     tags = ["O"] * len(tokens)

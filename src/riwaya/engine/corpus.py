@@ -38,5 +38,16 @@ def resolve_entities(store: Store) -> int:
     return store.replace_entities(resolve_corpus(list(store.articles())))
 
 
+def group_claims(store: Store) -> tuple[int, int]:
+    """Claims across the corpus from the stored attributions, with contradictions and origins."""
+    from ..claims.group import contradictions, group, statements
+
+    claims = group(statements(list(store.articles())))
+    return store.replace_claims(claims, contradictions(claims))
+
+
 def run_corpus_stages(store: Store) -> dict[str, int]:
-    return {"dated": infer_publication_dates(store), "entities": resolve_entities(store)}
+    dated = infer_publication_dates(store)
+    entities = resolve_entities(store)
+    claims, contra = group_claims(store)
+    return {"dated": dated, "entities": entities, "claims": claims, "contradictions": contra}

@@ -7,11 +7,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..attribution.ids import attribution_id
 from ..model import Article, Span
 from ..store import Store
 
 FORMAT = "riwaya-export/1"
-SECTIONS = ("claims", "contradictions", "reuse")
+SECTIONS = ("reuse",)
 
 
 def _id(*parts: object) -> str:
@@ -80,7 +81,7 @@ def attributions_of(article: Article, entity_at) -> list[dict[str, Any]]:  # typ
                     "class": p.get("class"), "start": p["start"], "end": p["end"]}
 
         out.append({
-            "id": _id(article.id, s.start, s.end, a["cue"]["start"]),
+            "id": attribution_id(article.id, s),
             "article": article.id,
             "start": s.start,
             "end": s.end,
@@ -122,7 +123,12 @@ def build_export(store: Store) -> dict[str, Any]:
         doc[section] = []
     doc["events"] = sorted(events, key=lambda e: (e["date"], e["article"], e["start"]))
     doc["entities"] = store.entities()
+    claim_of = {a: c["id"] for c in store.claims() for a in c["attributions"]}
+    for a in attributions:
+        a["claim"] = claim_of.get(a["id"])
     doc["attributions"] = attributions
+    doc["claims"] = store.claims()
+    doc["contradictions"] = store.contradictions()
     return doc
 
 

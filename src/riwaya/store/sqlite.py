@@ -185,6 +185,55 @@ class Store:
                 n += 1
         return n
 
+    def replace_claims(self, claims: Iterable[Any], contradictions: Iterable[Any]) -> tuple[int, int]:
+        """Replace the claim tables with a fresh grouping (a corpus stage's output)."""
+        nc = nx = 0
+        with self._transaction():
+            for table in ("claim_members", "claims", "contradictions"):
+                self.conn.execute(f"DELETE FROM {table}")
+            for c in claims:
+                self.conn.execute("INSERT INTO claims VALUES (?, ?, ?, ?)",
+                                  (c.id, c.text, c.independent_origins, json.dumps(c.origins, ensure_ascii=False)))
+                self.conn.executemany(
+                    "INSERT OR IGNORE INTO claim_members VALUES (?, ?, ?, ?)",
+                    [(c.id, m.id, m.article.id, role) for m, role in c.members],
+                )
+                nc += 1
+            for x in contradictions:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO contradictions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (x.id, x.kind, x.a.article.id, x.a.start, x.a.end, x.a.id, x.b.article.id, x.b.start, x.b.end,
+                     x.b.id, x.explanation),
+                )
+                nx += 1
+        return nc, nx
+
+    def claims(self) -> list[dict[str, Any]]:
+        out = []
+        for cid, text, n, origins in self.conn.execute(
+            "SELECT id, text, independent_origins, origins FROM claims ORDER BY independent_origins DESC, id"
+        ).fetchall():
+            members = self.conn.execute(
+                "SELECT attribution, article, role FROM claim_members WHERE claim = ? ORDER BY article", (cid,)
+            ).fetchall()
+            out.append({
+                "id": cid, "text": text, "independent_origins": n, "origins": json.loads(origins),
+                "attributions": [m[0] for m in members],
+                "supports": [m[0] for m in members if m[2] == "supports"],
+                "denies": [m[0] for m in members if m[2] == "denies"],
+            })
+        return out
+
+    def contradictions(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT id, kind, a_article, a_start, a_end, a_attribution, b_article, b_start, b_end, b_attribution,"
+            " explanation FROM contradictions ORDER BY kind, id"
+        ).fetchall()
+        return [{"id": r[0], "kind": r[1],
+                 "a": {"article": r[2], "start": r[3], "end": r[4], "attribution": r[5]},
+                 "b": {"article": r[6], "start": r[7], "end": r[8], "attribution": r[9]},
+                 "explanation": r[10]} for r in rows]
+
     def entities(self) -> list[dict[str, Any]]:
         out = []
         for eid, name, typ, kb, wd, aliases in self.conn.execute(

@@ -1,0 +1,185 @@
+"""Grouping statements into claims across articles, finding who supports and who denies each, its
+independent origins, and the contradictions between statements.
+
+A statement is an attribution's content (its sentence when the content is short). Two statements say
+the same thing when the rare words, entities and years they share weigh enough against the smaller
+of the two (an IDF-weighted overlap, so the words every article of a story repeats count little).
+Groups are the connected statements (single link), kept only when their members come from at least
+two articles or two speakers.
+
+Origins: a statement's root is its speaker — or, for an outlet citing anonymous informants, the
+outlet. Relays do not add origins; every distinct root that supports the claim counts once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..attribution.ids import attribution_id
+from ..model import Article
+from ..text.normalize import key
+from ..text.terms import terms
+
+SAME_CLAIM = 0.34  # weighted overlap above which two statements say the same thing
+MIN_SHARED = 3  # …sharing at least this many terms
+_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+
+
+@dataclass
+class Statement:
+    id: str
+    article: Article
+    start: int
+    end: int
+    content: str
+    stance: str
+    speaker: str  # a key: entity key, or the folded text of an anonymous speaker
+    speaker_text: str
+    anonymous: bool
+    via: list[dict]
+    terms: frozenset[str] = frozenset()
+
+    @property
+    def root(self) -> str:
+        """The origin of the statement: the speaker (an outlet with anonymous informants is its own root)."""
+        return self.speaker
+
+
+@dataclass
+class Claim:
+    id: str
+    text: str
+    members: list[tuple[Statement, str]] = field(default_factory=list)  # (statement, role)
+    origins: list[dict] = field(default_factory=list)
+
+    @property
+    def independent_origins(self) -> int:
+        return len({o["root"] for o in self.origins if o["role"] == "supports"})
+
+
+@dataclass
+class Contradiction:
+    id: str
+    kind: str
+    a: Statement
+    b: Statement
+    explanation: str
+
+
+def statements(articles: list[Article]) -> list[Statement]:
+    out = []
+    for a in articles:
+        for s in a.spans("attributions"):
+            content = (s.attrs.get("content") or {}).get("text") or a.text[s.start : s.end]
+            if len(content.split()) < 6:
+                content = a.text[s.start : s.end]
+            sp = s.attrs.get("speaker") or {}
+            speaker = sp.get("key") or "anon:" + " ".join(key(sp.get("text", "")).split()[:2])
+            st = Statement(attribution_id(a.id, s), a, s.start, s.end, content, s.label, speaker,
+                           sp.get("text", ""), bool(sp.get("anonymous")), s.attrs.get("via", []))
+            st.terms = frozenset(_statement_terms(a, s.attrs.get("content") or {}, content))
+            out.append(st)
+    return out
+
+
+def _statement_terms(article: Article, content: dict, text: str) -> set[str]:
+    out = set(terms(text))
+    out |= {m.group(0) for m in _YEAR.finditer(key(text))}
+    c0, c1 = content.get("start", -1), content.get("end", -1)
+    for m in article.spans("entities"):
+        if c0 <= m.start < c1 and m.attrs.get("key"):
+            out.add(m.attrs["key"])
+    return out
+
+
+def _similarity(a: Statement, b: Statement, idf: dict[str, float]) -> float:
+    shared = a.terms & b.terms
+    if len(shared) < MIN_SHARED:
+        return 0.0
+    wa = sum(idf[t] for t in a.terms)
+    wb = sum(idf[t] for t in b.terms)
+    return sum(idf[t] for t in shared) / max(1e-9, min(wa, wb))
+
+
+def group(items: list[Statement]) -> list[Claim]:
+    n = len(items)
+    df = Counter(t for s in items for t in s.terms)
+    idf = {t: math.log(1 + n / c) for t, c in df.items()}
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    # candidate pairs share a rare term (an inverted index keeps this far from n²)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(items):
+        for t in s.terms:
+            if df[t] <= max(3, n // 5):
+                index[t].append(i)
+    seen: set[tuple[int, int]] = set()
+    for members in index.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if (i, j) in seen:
+                    continue
+                seen.add((i, j))
+                if _similarity(items[i], items[j], idf) >= SAME_CLAIM:
+                    parent[find(i)] = find(j)
+    clusters: dict[int, list[Statement]] = defaultdict(list)
+    for i, s in enumerate(items):
+        clusters[find(i)].append(s)
+    claims = []
+    for members in clusters.values():
+        articles = {m.article.id for m in members}
+        speakers = {m.speaker for m in members}
+        if len(articles) < 2 and len(speakers) < 2:
+            continue
+        claims.append(_claim(members))
+    return sorted(claims, key=lambda c: c.id)
+
+
+def _claim(members: list[Statement]) -> Claim:
+    # the canonical wording: the shortest asserting content of the most common speaker, else any
+    asserting = [m for m in members if m.stance != "deny"] or members
+    common = Counter(m.speaker for m in asserting).most_common(1)[0][0]
+    text = min((m.content for m in asserting if m.speaker == common), key=len).strip()
+    cid = "c:" + hashlib.sha256("|".join(sorted(m.id for m in members)).encode()).hexdigest()[:12]
+    claim = Claim(cid, text)
+    roots: dict[str, dict] = {}
+    for m in members:
+        role = "denies" if m.stance == "deny" else "supports"
+        claim.members.append((m, role))
+        origin = roots.setdefault(m.root, {"root": m.root, "speaker": m.speaker_text, "role": role,
+                                           "relayed_by": set()})
+        if role == "supports":
+            origin["role"] = "supports"
+        if m.article.outlet:
+            origin["relayed_by"].add(m.article.outlet)
+        for v in m.via:
+            origin["relayed_by"].add(v.get("text", ""))
+    claim.origins = [{**o, "relayed_by": sorted(x for x in o["relayed_by"] if x)} for o in roots.values()]
+    return claim
+
+
+def contradictions(claims: list[Claim]) -> list[Contradiction]:
+    """Denials of a claim against its assertions (one pair per denying and asserting speaker)."""
+    out: list[Contradiction] = []
+    for c in claims:
+        deny = [m for m, role in c.members if role == "denies"]
+        assert_ = [m for m, role in c.members if role == "supports"]
+        for d in deny[:10]:
+            for a in assert_[:20]:
+                if a.speaker == d.speaker:
+                    continue
+                cid = "x:" + hashlib.sha256(f"{a.id}|{d.id}".encode()).hexdigest()[:12]
+                out.append(Contradiction(cid, "denial", a, d, f"{d.speaker_text or 'a source'} denies what "
+                                         f"{a.speaker_text or 'a source'} states: {c.text[:120]}"))
+    return out

@@ -24,8 +24,8 @@ from ..model import Article
 from ..text.normalize import key
 from ..text.terms import terms
 
-SAME_CLAIM = 0.34  # weighted overlap above which two statements say the same thing
-MIN_SHARED = 3  # …sharing at least this many terms
+SAME_CLAIM = 0.2  # Dice-weighted overlap above which two statements say the same thing
+MIN_SHARED = 4  # …sharing at least this many terms
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
 
@@ -45,7 +45,10 @@ class Statement:
 
     @property
     def root(self) -> str:
-        """The origin of the statement: the speaker (an outlet with anonymous informants is its own root)."""
+        """The origin of the statement: its speaker — but anonymous informants an outlet introduced
+        ("وبحسب المسؤولين الأمريكيين" after "كشفت الصحيفة، نقلاً عن مسؤولين…") are that outlet's report."""
+        if self.anonymous and self.via:
+            return self.via[0].get("key") or "anon:" + " ".join(key(self.via[0].get("text", "")).split()[:2])
         return self.speaker
 
 
@@ -102,10 +105,32 @@ def _similarity(a: Statement, b: Statement, idf: dict[str, float]) -> float:
         return 0.0
     wa = sum(idf[t] for t in a.terms)
     wb = sum(idf[t] for t in b.terms)
-    return sum(idf[t] for t in shared) / max(1e-9, min(wa, wb))
+    return 2 * sum(idf[t] for t in shared) / max(1e-9, wa + wb)  # Dice: a long statement absorbs nothing
+
+
+def _units(items: list[Statement]) -> list[list[Statement]]:
+    """A report told in a run of statements: consecutive statements of one article with the same root
+    ("كشفت الصحيفة…", "وأفادت الصحيفة…", "وأشارت الصحيفة…") are one unit."""
+    units: list[list[Statement]] = []
+    for s in items:
+        last = units[-1][-1] if units else None
+        if last is not None and last.article.id == s.article.id and last.root == s.root and s.stance != "deny" and (
+            last.stance != "deny"
+        ):
+            units[-1].append(s)
+        else:
+            units.append([s])
+    return units
 
 
 def group(items: list[Statement]) -> list[Claim]:
+    """Claims: statements linked by similarity, and the statements of one report unit kept together."""
+    units = _units(items)
+    together = [(u[0], x) for u in units for x in u[1:]]
+    return sorted(_cluster(items, together), key=lambda c: c.id)
+
+
+def _cluster(items: list[Statement], together: list[tuple[Statement, Statement]]) -> list[Claim]:
     n = len(items)
     df = Counter(t for s in items for t in s.terms)
     idf = {t: math.log(1 + n / c) for t, c in df.items()}
@@ -133,6 +158,9 @@ def group(items: list[Statement]) -> list[Claim]:
                 seen.add((i, j))
                 if _similarity(items[i], items[j], idf) >= SAME_CLAIM:
                     parent[find(i)] = find(j)
+    position = {s.id: i for i, s in enumerate(items)}
+    for a, b in together:
+        parent[find(position[a.id])] = find(position[b.id])
     clusters: dict[int, list[Statement]] = defaultdict(list)
     for i, s in enumerate(items):
         clusters[find(i)].append(s)
@@ -143,7 +171,7 @@ def group(items: list[Statement]) -> list[Claim]:
         if len(articles) < 2 and len(speakers) < 2:
             continue
         claims.append(_claim(members))
-    return sorted(claims, key=lambda c: c.id)
+    return claims
 
 
 def _claim(members: list[Statement]) -> Claim:

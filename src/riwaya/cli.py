@@ -140,6 +140,58 @@ def cmd_kb(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    import json
+
+    from .claims.relation import relation
+
+    path = Path(args.pairs)
+    if not path.is_file():
+        _err(f"riwaya: {path}: no such file")
+        return 1
+    bad = 0
+    with path.open(encoding="utf-8-sig", errors="replace") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                pair = json.loads(line)
+                a, b = pair["a"], pair["b"]
+                if not isinstance(a, str) or not isinstance(b, str):
+                    raise TypeError("a and b must be strings")
+            except (json.JSONDecodeError, KeyError, TypeError) as e:
+                bad += 1
+                _err(f"{path}:{n}: not a pair ({e})")
+                print(json.dumps({"relation": None, "score": None, "error": str(e)}))
+                continue
+            rel, p = relation(a, b)
+            print(json.dumps({"relation": rel, "score": round(p, 4)}, ensure_ascii=False))
+    return 2 if bad else 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .claims.check import check
+    from .store import Store, StoreError
+
+    try:
+        store = Store(args.db, readonly=True)
+    except StoreError as e:
+        _err(f"riwaya: {e}")
+        return 1
+    with store:
+        found = check(store, args.claim, args.limit)
+    if not found:
+        print("no statement in the store speaks to this claim")
+        return 0
+    for f in found:
+        chain = " ← ".join([f.outlet or "?", *f.chain, f.speaker] if not f.informants else
+                           [f.outlet or "?", f.speaker, *f.chain])
+        print(f"[{f.role}] {f.published or '????-??-??'}  {chain}  ({f.cue})")
+        print(f"    «{f.quote.strip()[:300]}»")
+        print(f"    {f.source}")
+    return 0
+
+
 def _example_corpus() -> Path | None:
     here = Path(__file__).resolve()
     for candidate in (
@@ -190,6 +242,16 @@ def build_parser() -> argparse.ArgumentParser:
     kl.add_argument("name")
     ksub.add_parser("info", help="counts and where your files go")
     k.set_defaults(func=cmd_kb)
+
+    c = sub.add_parser("compare", help="relation between statement pairs (JSONL lines {\"a\": …, \"b\": …})")
+    c.add_argument("--pairs", required=True, metavar="FILE", help="prints one JSON line per pair: relation, score")
+    c.set_defaults(func=cmd_compare)
+
+    ch = sub.add_parser("check", help="the statements in the store that support, deny or discuss a claim")
+    ch.add_argument("claim")
+    ch.add_argument("--db", default=DEFAULT_DB)
+    ch.add_argument("--limit", type=int, default=50)
+    ch.set_defaults(func=cmd_check)
 
     d = sub.add_parser("demo", help="analyse the bundled example corpus into a fresh store")
     d.add_argument("--out", help="folder for the demo store and export (default: a new temporary folder)")

@@ -108,6 +108,8 @@ class _Sentence:
         start, end = self.tokens[sp.start].start, self.tokens[sp.end - 1].end
         if sp.mention is not None and not sp.anonymous:
             start = min(start, sp.mention.start) if sp.start < len(self.tokens) else sp.mention.start
+        while end > start and self.text[end - 1] in "«»“”\"'# ":
+            end -= 1  # 'صحيفة “نيويورك تايمز' keeps no stray quotation mark
         text = self.text[start:end]
         return Party(start, end, text, sp.mention.attrs.get("key") if sp.mention is not None else None,
                      sp.anonymous, sp.cls)

@@ -1,0 +1,116 @@
+"""The relation between two statements: agree, contradict or unrelated.
+
+A linear model over what the two statements share and what changes between them: overlap of words
+and characters, negation on one side only, numbers that differ, antonym swaps (a data file), and the
+words removed and added (with their stems and entity types). Trained on the ANS corpus by
+`python -m riwaya.claims.train_relation`; the weights ship as JSON and are applied in pure Python.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+from ..resources import path
+from ..text.normalize import fold
+from ..text.terms import terms
+from ..text.tokens import stem
+
+MODEL = "relation.json"
+RELATIONS = ("agree", "contradict", "unrelated")
+NEGATIONS = frozenset(fold(w) for w in ("لا", "لم", "لن", "ليس", "ليست", "غير", "عدم", "نفى", "نفت", "ينفي", "تنفي",
+                                         "نفي", "دون", "بلا", "لا صحة", "كذب", "يكذب", "تكذيب", "ما"))
+_NUM = re.compile(r"\d+(?:[.,]\d+)?")
+_WORD = re.compile(r"\w+")
+
+
+@cache
+def antonyms() -> frozenset[tuple[str, str]]:
+    pairs = set()
+    for line in path("claims", "antonyms.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        if line.startswith("#") or "\t" not in line:
+            continue
+        a, b = (stem(fold(x)) for x in line.split("\t")[:2])
+        pairs.add((a, b))
+        pairs.add((b, a))
+    return frozenset(pairs)
+
+
+def _grams(s: str, n: int = 3) -> Counter[str]:
+    s = f" {s} "
+    return Counter(s[i : i + n] for i in range(len(s) - n + 1))
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def features(a: str, b: str) -> dict[str, float]:
+    fa, fb = fold(a), fold(b)
+    ta, tb = terms(a), terms(b)
+    sa, sb = {stem(t) for t in ta}, {stem(t) for t in tb}
+    wa, wb = set(_WORD.findall(fa)), set(_WORD.findall(fb))
+    shared = len(sa & sb)
+    f: dict[str, float] = {
+        "bias": 1.0,
+        "jaccard": shared / max(1, len(sa | sb)),
+        "cover_a": shared / max(1, len(sa)),
+        "cover_b": shared / max(1, len(sb)),
+        "char3": _cosine(_grams(fa), _grams(fb)),
+        "len_ratio": min(len(fa), len(fb)) / max(1, max(len(fa), len(fb))),
+    }
+    na, nb = len(wa & NEGATIONS), len(wb & NEGATIONS)
+    f["neg_xor"] = float((na > 0) != (nb > 0))
+    f["neg_diff"] = float(abs(na - nb))
+    nums_a, nums_b = set(_NUM.findall(fa)), set(_NUM.findall(fb))
+    if nums_a and nums_b:
+        f["num_same"] = float(bool(nums_a & nums_b))
+        f["num_differ"] = float(not nums_a & nums_b)
+    only_a, only_b = sa - sb, sb - sa
+    ant = antonyms()
+    f["antonym"] = float(any((x, y) in ant for x in only_a for y in only_b))
+    for x in only_a:
+        f[f"del={x}"] = 1.0
+    for y in only_b:
+        f[f"add={y}"] = 1.0
+    if len(only_a) == 1 and len(only_b) == 1:
+        f["one_swap"] = 1.0
+    f["n_only"] = float(min(len(only_a) + len(only_b), 12)) / 12
+    return f
+
+
+@cache
+def _model(file: str = MODEL) -> dict:
+    p = Path(file) if Path(file).is_file() else path("models", file)
+    if not p.is_file():
+        raise FileNotFoundError(f"relation model {p} is missing; rebuild: python -m riwaya.claims.train_relation")
+    return json.loads(p.read_text(encoding="utf-8"))
+
+
+def score(a: str, b: str, model: str = MODEL) -> dict[str, float]:
+    """Probabilities of agree / contradict / unrelated for the pair (a, b)."""
+    m = _model(model)
+    weights: dict[str, list[float]] = m["weights"]
+    z = list(m["intercept"])
+    for name, value in features(a, b).items():
+        w = weights.get(name)
+        if w is not None:
+            for k in range(len(z)):
+                z[k] += w[k] * value
+    top = max(z)
+    exp = [math.exp(x - top) for x in z]
+    total = sum(exp)
+    return {cls: e / total for cls, e in zip(m["classes"], exp, strict=True)}
+
+
+def relation(a: str, b: str, model: str = MODEL) -> tuple[str, float]:
+    probs = score(a, b, model)
+    best = max(probs, key=probs.__getitem__)
+    return best, probs[best]

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-FLOORS = json.loads((Path(__file__).parent / "seeds_floor.json").read_text(encoding="utf-8"))["floors"]
+_RECORD = json.loads((Path(__file__).parent / "seeds_floor.json").read_text(encoding="utf-8"))
+FLOORS = _RECORD["floors"]
+CEILINGS = _RECORD.get("ceilings", {})
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +24,11 @@ def scores(seeds_export: dict, scorer: Path) -> dict[str, float]:
 @pytest.mark.parametrize("measure", sorted(FLOORS))
 def test_seeds_score_is_not_below_floor(scores: dict[str, float], measure: str) -> None:
     assert scores[measure] >= FLOORS[measure], f"{measure} = {scores[measure]:.3f} < floor {FLOORS[measure]}"
+
+
+@pytest.mark.parametrize("measure", sorted(CEILINGS))
+def test_seeds_score_is_not_above_ceiling(scores: dict[str, float], measure: str) -> None:
+    assert scores[measure] <= CEILINGS[measure], f"{measure} = {scores[measure]:.3f} > ceiling {CEILINGS[measure]}"
 
 
 def test_export_is_well_formed(seeds_export: dict) -> None:

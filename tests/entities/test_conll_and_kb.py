@@ -38,7 +38,7 @@ def test_conll_output_keeps_tokens_and_sentence_breaks(riwaya, tmp_path: Path) -
     assert lines[11] == ""  # the blank line between the two sentences is kept
     rows = [ln.split("\t") for ln in lines if ln]
     assert [r[0] for r in rows] == [ln.split(" ")[0] for ln in CONLL.splitlines() if ln]
-    assert all(r[1] == "O" or r[1][:2] in ("B-", "I-") and r[1][2:] in ("PER", "ORG", "LOC", "MISC") for r in rows)
+    assert all(r[1] == "O" or (r[1][:2] in ("B-", "I-") and r[1][2:] in ("PER", "ORG", "LOC", "MISC")) for r in rows)
     labels = dict(rows)
     assert labels["الرياض"] == "B-LOC"
     assert labels["فيصل"] == "B-PER"

@@ -119,7 +119,7 @@ def _content_from(s: _Sentence, i: int, stop: int) -> tuple[int, int, bool] | No
     """Where the statement begins at or after token i (أن/إن/a quote/a colon), to the sentence end or `stop`."""
     toks = s.tokens
     k = i
-    while k < stop and k - i <= 12:
+    while k < stop and k - i <= 5:
         t = toks[k]
         if t.text in QUOTES_OPEN:
             return t.start, _end_of(s, stop), True

@@ -42,6 +42,7 @@ class Statement:
     anonymous: bool
     via: list[dict]
     terms: frozenset[str] = frozenset()
+    lemma: str = ""
 
     @property
     def root(self) -> str:
@@ -85,6 +86,7 @@ def statements(articles: list[Article]) -> list[Statement]:
             st = Statement(attribution_id(a.id, s), a, s.start, s.end, content, s.label, speaker,
                            sp.get("text", ""), bool(sp.get("anonymous")), s.attrs.get("via", []))
             st.terms = frozenset(_statement_terms(a, s.attrs.get("content") or {}, content))
+            st.lemma = key(s.attrs.get("cue", {}).get("lemma", ""))
             out.append(st)
     return out
 
@@ -197,9 +199,13 @@ def _claim(members: list[Statement]) -> Claim:
     return claim
 
 
-def contradictions(claims: list[Claim]) -> list[Contradiction]:
-    """Denials of a claim against its assertions (one pair per denying and asserting speaker)."""
+def contradictions(claims: list[Claim], items: list[Statement] | None = None) -> list[Contradiction]:
+    """Denials of a claim against its assertions; denials of what another statement says about the same
+    entities; and competing claims of responsibility for one event."""
     out: list[Contradiction] = []
+    if items is not None:
+        out += _entity_denials(items, claims)
+        out += _competing_responsibility(items)
     for c in claims:
         deny = [m for m, role in c.members if role == "denies"]
         assert_ = [m for m, role in c.members if role == "supports"]
@@ -210,4 +216,69 @@ def contradictions(claims: list[Claim]) -> list[Contradiction]:
                 cid = "x:" + hashlib.sha256(f"{a.id}|{d.id}".encode()).hexdigest()[:12]
                 out.append(Contradiction(cid, "denial", a, d, f"{d.speaker_text or 'a source'} denies what "
                                          f"{a.speaker_text or 'a source'} states: {c.text[:120]}"))
+    seen: set[str] = set()
+    return [x for x in out if not (x.id in seen or seen.add(x.id))]  # type: ignore[func-returns-value]
+
+
+def _entities_of(s: Statement) -> set[str]:
+    return {t for t in s.terms if t.startswith("kb:") or t.startswith("name:")}
+
+
+def _entity_denials(items: list[Statement], claims: list[Claim]) -> list[Contradiction]:
+    """A denial ("نفى متحدث باسم الجماعة ارتباطها بداعش") against the assertions of other speakers about
+    the same two entities ("الجماعة قد تكون فصيلاً منشقاً عن داعش"), when no claim joined them."""
+    grouped = {(a.id, d.id) for c in claims for a, _ in c.members for d, _ in c.members}
+    out = []
+    for d in items:
+        if d.stance != "deny":
+            continue
+        ents = _entities_of(d) | ({d.speaker} if d.speaker.startswith(("kb:", "name:")) else set())
+        for a in items:
+            if a.stance == "deny" or a.speaker == d.speaker or (a.id, d.id) in grouped:
+                continue
+            shared = ents & (_entities_of(a) | {a.speaker})
+            if len(shared) >= 2:
+                cid = "x:" + hashlib.sha256(f"{a.id}|{d.id}".encode()).hexdigest()[:12]
+                out.append(Contradiction(cid, "denial", a, d, f"{d.speaker_text or 'a source'} denies what "
+                                         f"{a.speaker_text or 'a source'} says about the same parties"))
+    return out
+
+
+def _responsibility(s: Statement) -> tuple[str, frozenset[str]] | None:
+    """(agent, event words) when a statement claims or assigns responsibility for an event."""
+    from ..attribution.lexicon import lexicon as _  # noqa: F401  (the stance file is part of that lexicon)
+    from ..resources import load_toml
+
+    spec = load_toml("attribution", "stance.toml")["responsibility"]
+    text = key(s.content)
+    words = set(re.findall(r"\w+", text))
+    words |= {w[1:] for w in words if w[:1] in "وبلف"}
+    events = frozenset(w for w in (key(x) for x in spec["event_words"]) if w in words)
+    if not events:
+        return None
+    accuse = {key(x) for x in spec["accuse_lemmas"]}
+    if s.lemma in accuse:
+        agents = [t for t in sorted(_entities_of(s)) if t != s.speaker]
+        if agents:
+            return agents[0], events
+    if any(key(p) in text for p in spec["claim_phrases"]) and s.speaker.startswith(("kb:", "name:")):
+        return s.speaker, events
+    return None
+
+
+def _competing_responsibility(items: list[Statement]) -> list[Contradiction]:
+    """Two agents named responsible for the same event ("اتهمت الحكومة التنظيم بتنفيذ الهجوم" / "أعلنت جماعة
+    … مسؤوليتها عن التفجير"), in one article or sharing the event's other terms."""
+    claims = [(s, r) for s in items if (r := _responsibility(s)) is not None]
+    out = []
+    for i, (a, (agent_a, _)) in enumerate(claims):
+        for b, (agent_b, _) in claims[i + 1 :]:
+            if agent_a == agent_b:
+                continue
+            near = a.article.id == b.article.id or len(a.terms & b.terms) >= 4
+            if near:
+                cid = "x:" + hashlib.sha256(f"{a.id}|{b.id}|resp".encode()).hexdigest()[:12]
+                out.append(Contradiction(cid, "competing_responsibility", a, b,
+                                         f"{a.speaker_text or 'one source'} and {b.speaker_text or 'another'} name "
+                                         "different perpetrators of the same attack"))
     return out

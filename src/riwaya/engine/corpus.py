@@ -42,8 +42,9 @@ def group_claims(store: Store) -> tuple[int, int]:
     """Claims across the corpus from the stored attributions, with contradictions and origins."""
     from ..claims.group import contradictions, group, statements
 
-    claims = group(statements(list(store.articles())))
-    return store.replace_claims(claims, contradictions(claims))
+    items = statements(list(store.articles()))
+    claims = group(items)
+    return store.replace_claims(claims, contradictions(claims, items))
 
 
 def run_corpus_stages(store: Store) -> dict[str, int]:

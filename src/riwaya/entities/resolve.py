@@ -14,6 +14,7 @@ another only when exactly one full name in the corpus ends with it (strong evide
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -40,6 +41,30 @@ def _name_key(surface: str) -> str:
     if words:
         words[0] = strip_clitic(words[0])
     return " ".join(words)
+
+
+def _repeated_names(text: str, mentions: list[Span]) -> list[Span]:
+    """A name recognised once in an article is a mention wherever else it is written there
+    ("“أنصار السنة” قد تكون فصيلاً…" after "جماعة … اسم "أنصار السنة""), even without the context that
+    made it recognisable."""
+    covered = [(m.start, m.end) for m in mentions]
+    seen: dict[str, Span] = {}
+    for m in mentions:
+        surface = text[m.start : m.end]
+        if len(surface.split()) >= 2 and m.attrs.get("source") != "anaphora":
+            seen.setdefault(surface, m)
+    out = []
+    for surface, m in seen.items():
+        for hit in re.finditer(re.escape(surface), text):
+            s, e = hit.start(), hit.end()
+            if any(a < e and s < b for a, b in covered):
+                continue
+            glued_before = s > 0 and text[s - 1].isalnum() and text[s - 1] not in "وبلفك"
+            if glued_before or (e < len(text) and text[e].isalnum()):
+                continue  # inside a longer word
+            out.append(Span(s, e, m.label, {"source": "repeat", "key": m.attrs["key"]}))
+            covered.append((s, e))
+    return out
 
 
 def _short_form_key(s: Span, words: list[str], full_names: list[tuple[int, list[str], str, str]]) -> str | None:
@@ -113,6 +138,7 @@ def link_article(article: Article) -> None:
         for head_before in _heads_before(text, s.start):
             # 'جماعة “أنصار السنة”', 'جماعة تطلق على نفسها اسم "أنصار السنة"': the head the name came with
             history.append((s.start, key, head_before, kind))
+    out += _repeated_names(text, out)
     # anaphoric definite nouns
     taken = [(s.start, s.end) for s in out]
     table = _anaphora()

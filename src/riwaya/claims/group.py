@@ -26,6 +26,7 @@ from ..text.terms import terms
 
 SAME_CLAIM = 0.2  # Dice-weighted overlap above which two statements say the same thing
 MIN_SHARED = 4  # …sharing at least this many terms
+LINK_SHARE = 0.2  # two groups merge when this share of the smaller one's statements link to the other
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
 
@@ -150,6 +151,7 @@ def _cluster(items: list[Statement], together: list[tuple[Statement, Statement]]
         for t in s.terms:
             if df[t] <= max(3, n // 5):
                 index[t].append(i)
+    links: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
     for members in index.values():
         for x in range(len(members)):
@@ -159,10 +161,25 @@ def _cluster(items: list[Statement], together: list[tuple[Statement, Statement]]
                     continue
                 seen.add((i, j))
                 if _similarity(items[i], items[j], idf) >= SAME_CLAIM:
-                    parent[find(i)] = find(j)
+                    links.append((i, j))
+    # report units first; then two groups merge only when enough of their statements are linked — one
+    # passing resemblance between two long reports does not make them one claim
     position = {s.id: i for i, s in enumerate(items)}
     for a, b in together:
         parent[find(position[a.id])] = find(position[b.id])
+    size = Counter(find(i) for i in range(n))
+    between: Counter[tuple[int, int]] = Counter()
+    for i, j in links:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            between[(min(ri, rj), max(ri, rj))] += 1
+    for (ri, rj), count in sorted(between.items(), key=lambda kv: -kv[1]):
+        a, b = find(ri), find(rj)
+        if a == b:
+            continue
+        if count >= max(1, round(LINK_SHARE * min(size[ri], size[rj]))):
+            parent[a] = b
+            size[b] += size[a]
     clusters: dict[int, list[Statement]] = defaultdict(list)
     for i, s in enumerate(items):
         clusters[find(i)].append(s)

@@ -47,8 +47,15 @@ def group_claims(store: Store) -> tuple[int, int]:
     return store.replace_claims(claims, contradictions(claims, items))
 
 
+def find_reuse(store: Store) -> int:
+    from ..reuse.detect import detect, passages
+
+    return store.replace_reuse(detect(passages(list(store.articles()))))
+
+
 def run_corpus_stages(store: Store) -> dict[str, int]:
     dated = infer_publication_dates(store)
     entities = resolve_entities(store)
     claims, contra = group_claims(store)
-    return {"dated": dated, "entities": entities, "claims": claims, "contradictions": contra}
+    reuse = find_reuse(store)
+    return {"dated": dated, "entities": entities, "claims": claims, "contradictions": contra, "reuse": reuse}

@@ -12,7 +12,7 @@ from ..model import Article, Span
 from ..store import Store
 
 FORMAT = "riwaya-export/1"
-SECTIONS = ("reuse",)
+SECTIONS: tuple[str, ...] = ()
 
 
 def _id(*parts: object) -> str:
@@ -129,6 +129,7 @@ def build_export(store: Store) -> dict[str, Any]:
     doc["attributions"] = attributions
     doc["claims"] = store.claims()
     doc["contradictions"] = store.contradictions()
+    doc["reuse"] = store.reuse()
     return doc
 
 

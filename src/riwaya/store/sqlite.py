@@ -192,8 +192,10 @@ class Store:
             for table in ("claim_members", "claims", "contradictions"):
                 self.conn.execute(f"DELETE FROM {table}")
             for c in claims:
-                self.conn.execute("INSERT INTO claims VALUES (?, ?, ?, ?)",
-                                  (c.id, c.text, c.independent_origins, json.dumps(c.origins, ensure_ascii=False)))
+                self.conn.execute(
+                    "INSERT INTO claims VALUES (?, ?, ?, ?)",
+                    (c.id, c.text, c.independent_origins, json.dumps(c.origins, ensure_ascii=False)),
+                )
                 self.conn.executemany(
                     "INSERT OR IGNORE INTO claim_members VALUES (?, ?, ?, ?)",
                     [(c.id, m.id, m.article.id, role) for m, role in c.members],
@@ -202,8 +204,19 @@ class Store:
             for x in contradictions:
                 self.conn.execute(
                     "INSERT OR IGNORE INTO contradictions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (x.id, x.kind, x.a.article.id, x.a.start, x.a.end, x.a.id, x.b.article.id, x.b.start, x.b.end,
-                     x.b.id, x.explanation),
+                    (
+                        x.id,
+                        x.kind,
+                        x.a.article.id,
+                        x.a.start,
+                        x.a.end,
+                        x.a.id,
+                        x.b.article.id,
+                        x.b.start,
+                        x.b.end,
+                        x.b.id,
+                        x.explanation,
+                    ),
                 )
                 nx += 1
         return nc, nx
@@ -216,12 +229,17 @@ class Store:
             members = self.conn.execute(
                 "SELECT attribution, article, role FROM claim_members WHERE claim = ? ORDER BY article", (cid,)
             ).fetchall()
-            out.append({
-                "id": cid, "text": text, "independent_origins": n, "origins": json.loads(origins),
-                "attributions": [m[0] for m in members],
-                "supports": [m[0] for m in members if m[2] == "supports"],
-                "denies": [m[0] for m in members if m[2] == "denies"],
-            })
+            out.append(
+                {
+                    "id": cid,
+                    "text": text,
+                    "independent_origins": n,
+                    "origins": json.loads(origins),
+                    "attributions": [m[0] for m in members],
+                    "supports": [m[0] for m in members if m[2] == "supports"],
+                    "denies": [m[0] for m in members if m[2] == "denies"],
+                }
+            )
         return out
 
     def contradictions(self) -> list[dict[str, Any]]:
@@ -229,10 +247,43 @@ class Store:
             "SELECT id, kind, a_article, a_start, a_end, a_attribution, b_article, b_start, b_end, b_attribution,"
             " explanation FROM contradictions ORDER BY kind, id"
         ).fetchall()
-        return [{"id": r[0], "kind": r[1],
-                 "a": {"article": r[2], "start": r[3], "end": r[4], "attribution": r[5]},
-                 "b": {"article": r[6], "start": r[7], "end": r[8], "attribution": r[9]},
-                 "explanation": r[10]} for r in rows]
+        return [
+            {
+                "id": r[0],
+                "kind": r[1],
+                "a": {"article": r[2], "start": r[3], "end": r[4], "attribution": r[5]},
+                "b": {"article": r[6], "start": r[7], "end": r[8], "attribution": r[9]},
+                "explanation": r[10],
+            }
+            for r in rows
+        ]
+
+    def replace_reuse(self, found: Iterable[Any]) -> int:
+        n = 0
+        with self._transaction():
+            self.conn.execute("DELETE FROM reuse")
+            for r in found:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO reuse VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (r.a.article, r.a.start, r.a.end, r.b.article, r.b.start, r.b.end, r.similarity, r.kind),
+                )
+                n += 1
+        return n
+
+    def reuse(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT a_article, a_start, a_end, b_article, b_start, b_end, similarity, kind FROM reuse"
+            " ORDER BY a_article, a_start"
+        ).fetchall()
+        return [
+            {
+                "a": {"article": r[0], "start": r[1], "end": r[2]},
+                "b": {"article": r[3], "start": r[4], "end": r[5]},
+                "similarity": r[6],
+                "kind": r[7],
+            }
+            for r in rows
+        ]
 
     def entities(self) -> list[dict[str, Any]]:
         out = []

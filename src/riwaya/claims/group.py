@@ -26,6 +26,8 @@ from ..text.terms import terms
 
 SAME_CLAIM = 0.2  # Dice-weighted overlap above which two statements say the same thing
 MIN_SHARED = 4  # …sharing at least this many terms
+UNIT_SIM = 0.0  # consecutive statements of one source stay one report while this similar (0: always;
+# splitting a report by topic lowered grouping on the seeds)
 LINK_SHARE = 0.2  # two groups merge when this share of the smaller one's statements link to the other
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
@@ -84,8 +86,18 @@ def statements(articles: list[Article]) -> list[Statement]:
                 content = a.text[s.start : s.end]
             sp = s.attrs.get("speaker") or {}
             speaker = sp.get("key") or "anon:" + " ".join(key(sp.get("text", "")).split()[:2])
-            st = Statement(attribution_id(a.id, s), a, s.start, s.end, content, s.label, speaker,
-                           sp.get("text", ""), bool(sp.get("anonymous")), s.attrs.get("via", []))
+            st = Statement(
+                attribution_id(a.id, s),
+                a,
+                s.start,
+                s.end,
+                content,
+                s.label,
+                speaker,
+                sp.get("text", ""),
+                bool(sp.get("anonymous")),
+                s.attrs.get("via", []),
+            )
             st.terms = frozenset(_statement_terms(a, s.attrs.get("content") or {}, content))
             st.lemma = key(s.attrs.get("cue", {}).get("lemma", ""))
             out.append(st)
@@ -102,6 +114,12 @@ def _statement_terms(article: Article, content: dict, text: str) -> set[str]:
     return out
 
 
+def _dice(a: Statement, b: Statement, idf: dict[str, float]) -> float:
+    wa = sum(idf.get(t, 1.0) for t in a.terms)
+    wb = sum(idf.get(t, 1.0) for t in b.terms)
+    return 2 * sum(idf.get(t, 1.0) for t in a.terms & b.terms) / max(1e-9, wa + wb)
+
+
 def _similarity(a: Statement, b: Statement, idf: dict[str, float]) -> float:
     shared = a.terms & b.terms
     if len(shared) < MIN_SHARED:
@@ -111,14 +129,20 @@ def _similarity(a: Statement, b: Statement, idf: dict[str, float]) -> float:
     return 2 * sum(idf[t] for t in shared) / max(1e-9, wa + wb)  # Dice: a long statement absorbs nothing
 
 
-def _units(items: list[Statement]) -> list[list[Statement]]:
+def _units(items: list[Statement], idf: dict[str, float]) -> list[list[Statement]]:
     """A report told in a run of statements: consecutive statements of one article with the same root
-    ("كشفت الصحيفة…", "وأفادت الصحيفة…", "وأشارت الصحيفة…") are one unit."""
+    ("كشفت الصحيفة…", "وأفادت الصحيفة…", "وأشارت الصحيفة…") that still speak of the same things are one
+    unit; a new topic from the same source starts a new one."""
     units: list[list[Statement]] = []
     for s in items:
         last = units[-1][-1] if units else None
-        if last is not None and last.article.id == s.article.id and last.root == s.root and s.stance != "deny" and (
-            last.stance != "deny"
+        if (
+            last is not None
+            and last.article.id == s.article.id
+            and last.root == s.root
+            and s.stance != "deny"
+            and (last.stance != "deny")
+            and _dice(last, s, idf) >= UNIT_SIM
         ):
             units[-1].append(s)
         else:
@@ -126,10 +150,24 @@ def _units(items: list[Statement]) -> list[list[Statement]]:
     return units
 
 
-def group(items: list[Statement]) -> list[Claim]:
-    """Claims: statements linked by similarity, and the statements of one report unit kept together."""
-    units = _units(items)
+def group(items: list[Statement], reused: list[tuple[tuple[str, int, int], tuple[str, int, int]]] = ()) -> list[Claim]:
+    """Claims: statements linked by similarity; the statements of one report unit, and statements whose
+    sentences retell each other (reuse: "the same report in different words"), kept together."""
+    df = Counter(t for s in items for t in s.terms)
+    units = _units(items, {t: math.log(1 + len(items) / c) for t, c in df.items()})
     together = [(u[0], x) for u in units for x in u[1:]]
+    by_place: dict[str, list[Statement]] = defaultdict(list)
+    for s in items:
+        by_place[s.article.id].append(s)
+
+    def at(place: tuple[str, int, int]) -> Statement | None:
+        art, start, end = place
+        return next((s for s in by_place.get(art, []) if s.start < end and start < s.end), None)
+
+    for pa, pb in reused:
+        a, b = at(pa), at(pb)
+        if a is not None and b is not None and a is not b:
+            together.append((a, b))
     return sorted(_cluster(items, together), key=lambda c: c.id)
 
 
@@ -204,8 +242,9 @@ def _claim(members: list[Statement]) -> Claim:
     for m in members:
         role = "denies" if m.stance == "deny" else "supports"
         claim.members.append((m, role))
-        origin = roots.setdefault(m.root, {"root": m.root, "speaker": m.speaker_text, "role": role,
-                                           "relayed_by": set()})
+        origin = roots.setdefault(
+            m.root, {"root": m.root, "speaker": m.speaker_text, "role": role, "relayed_by": set()}
+        )
         if role == "supports":
             origin["role"] = "supports"
         if m.article.outlet:
@@ -231,8 +270,16 @@ def contradictions(claims: list[Claim], items: list[Statement] | None = None) ->
                 if a.speaker == d.speaker:
                     continue
                 cid = "x:" + hashlib.sha256(f"{a.id}|{d.id}".encode()).hexdigest()[:12]
-                out.append(Contradiction(cid, "denial", a, d, f"{d.speaker_text or 'a source'} denies what "
-                                         f"{a.speaker_text or 'a source'} states: {c.text[:120]}"))
+                out.append(
+                    Contradiction(
+                        cid,
+                        "denial",
+                        a,
+                        d,
+                        f"{d.speaker_text or 'a source'} denies what "
+                        f"{a.speaker_text or 'a source'} states: {c.text[:120]}",
+                    )
+                )
     seen: set[str] = set()
     return [x for x in out if not (x.id in seen or seen.add(x.id))]  # type: ignore[func-returns-value]
 
@@ -256,8 +303,16 @@ def _entity_denials(items: list[Statement], claims: list[Claim]) -> list[Contrad
             shared = ents & (_entities_of(a) | {a.speaker})
             if len(shared) >= 2:
                 cid = "x:" + hashlib.sha256(f"{a.id}|{d.id}".encode()).hexdigest()[:12]
-                out.append(Contradiction(cid, "denial", a, d, f"{d.speaker_text or 'a source'} denies what "
-                                         f"{a.speaker_text or 'a source'} says about the same parties"))
+                out.append(
+                    Contradiction(
+                        cid,
+                        "denial",
+                        a,
+                        d,
+                        f"{d.speaker_text or 'a source'} denies what "
+                        f"{a.speaker_text or 'a source'} says about the same parties",
+                    )
+                )
     return out
 
 
@@ -295,7 +350,14 @@ def _competing_responsibility(items: list[Statement]) -> list[Contradiction]:
             near = a.article.id == b.article.id or len(a.terms & b.terms) >= 4
             if near:
                 cid = "x:" + hashlib.sha256(f"{a.id}|{b.id}|resp".encode()).hexdigest()[:12]
-                out.append(Contradiction(cid, "competing_responsibility", a, b,
-                                         f"{a.speaker_text or 'one source'} and {b.speaker_text or 'another'} name "
-                                         "different perpetrators of the same attack"))
+                out.append(
+                    Contradiction(
+                        cid,
+                        "competing_responsibility",
+                        a,
+                        b,
+                        f"{a.speaker_text or 'one source'} and {b.speaker_text or 'another'} name "
+                        "different perpetrators of the same attack",
+                    )
+                )
     return out

@@ -43,7 +43,11 @@ def group_claims(store: Store) -> tuple[int, int]:
     from ..claims.group import contradictions, group, statements
 
     items = statements(list(store.articles()))
-    claims = group(items)
+    reused = [
+        ((r["a"]["article"], r["a"]["start"], r["a"]["end"]), (r["b"]["article"], r["b"]["start"], r["b"]["end"]))
+        for r in store.reuse()
+    ]
+    claims = group(items, reused)
     return store.replace_claims(claims, contradictions(claims, items))
 
 
@@ -56,6 +60,6 @@ def find_reuse(store: Store) -> int:
 def run_corpus_stages(store: Store) -> dict[str, int]:
     dated = infer_publication_dates(store)
     entities = resolve_entities(store)
+    reuse = find_reuse(store)  # before claims: a retold passage carries its claim
     claims, contra = group_claims(store)
-    reuse = find_reuse(store)
     return {"dated": dated, "entities": entities, "claims": claims, "contradictions": contra, "reuse": reuse}

@@ -186,7 +186,7 @@ def _cluster(items: list[Statement], together: list[tuple[Statement, Statement]]
     # candidate pairs share a rare term (an inverted index keeps this far from n²)
     index: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(items):
-        for t in s.terms:
+        for t in sorted(s.terms):  # sorted: the same corpus gives the same claims in every process
             if df[t] <= max(3, n // 5):
                 index[t].append(i)
     links: list[tuple[int, int]] = []
@@ -211,7 +211,7 @@ def _cluster(items: list[Statement], together: list[tuple[Statement, Statement]]
         ri, rj = find(i), find(j)
         if ri != rj:
             between[(min(ri, rj), max(ri, rj))] += 1
-    for (ri, rj), count in sorted(between.items(), key=lambda kv: -kv[1]):
+    for (ri, rj), count in sorted(between.items(), key=lambda kv: (-kv[1], kv[0])):
         a, b = find(ri), find(rj)
         if a == b:
             continue

@@ -168,6 +168,7 @@ def group(items: list[Statement], reused: list[tuple[tuple[str, int, int], tuple
         a, b = at(pa), at(pb)
         if a is not None and b is not None and a is not b:
             together.append((a, b))
+    together += _denied(items)
     return sorted(_cluster(items, together), key=lambda c: c.id)
 
 
@@ -282,6 +283,29 @@ def contradictions(claims: list[Claim], items: list[Statement] | None = None) ->
                 )
     seen: set[str] = set()
     return [x for x in out if not (x.id in seen or seen.add(x.id))]  # type: ignore[func-returns-value]
+
+
+def _denied(items: list[Statement]) -> list[tuple[Statement, Statement]]:
+    """Each denial joins the one statement it most plausibly denies: another speaker's assertion about
+    the same parties (two entities at least), in the same article if there is one, else the nearest."""
+    pairs = []
+    for d in items:
+        if d.stance != "deny":
+            continue
+        ents = _entities_of(d) | ({d.speaker} if d.speaker.startswith(("kb:", "name:")) else set())
+        best: tuple[tuple[int, int, int], Statement] | None = None
+        for a in items:
+            if a.stance == "deny" or a.speaker == d.speaker:
+                continue
+            shared = len(ents & (_entities_of(a) | {a.speaker}))
+            if shared < 2:
+                continue
+            rank = (shared, int(a.article.id == d.article.id), -abs(a.start - d.start))
+            if best is None or rank > best[0]:
+                best = (rank, a)
+        if best is not None:
+            pairs.append((best[1], d))
+    return pairs
 
 
 def _entities_of(s: Statement) -> set[str]:

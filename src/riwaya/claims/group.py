@@ -26,6 +26,7 @@ from ..text.terms import terms
 
 SAME_CLAIM = 0.2  # Dice-weighted overlap above which two statements say the same thing
 MIN_SHARED = 4  # …sharing at least this many terms
+ATTACH_DENIALS = False  # joining each denial to the statement it denies chained claims together on the seeds
 UNIT_SIM = 0.0  # consecutive statements of one source stay one report while this similar (0: always;
 # splitting a report by topic lowered grouping on the seeds)
 LINK_SHARE = 0.2  # two groups merge when this share of the smaller one's statements link to the other
@@ -168,7 +169,8 @@ def group(items: list[Statement], reused: list[tuple[tuple[str, int, int], tuple
         a, b = at(pa), at(pb)
         if a is not None and b is not None and a is not b:
             together.append((a, b))
-    together += _denied(items)
+    if ATTACH_DENIALS:
+        together += _denied(items)
     return sorted(_cluster(items, together), key=lambda c: c.id)
 
 

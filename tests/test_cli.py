@@ -160,3 +160,23 @@ def test_same_input_same_export_in_any_process(seeds_dir: Path, tmp_path: Path) 
         docs.append(json.loads(out.read_text("utf-8")))
     for section in ("articles", "entities", "attributions", "claims", "contradictions", "events", "reuse"):
         assert docs[0][section] == docs[1][section], section
+
+
+def test_workers_do_not_change_results(riwaya, seeds_dir: Path, examples_dir: Path, tmp_path: Path) -> None:
+    docs = []
+    for w in ("1", "2"):
+        out = tmp_path / f"w{w}.json"
+        proc = riwaya(
+            "analyze",
+            str(seeds_dir),
+            str(examples_dir),
+            "--db",
+            str(tmp_path / f"w{w}.db"),
+            "--json",
+            str(out),
+            "--workers",
+            w,
+        )
+        assert proc.returncode == 0, proc.stderr
+        docs.append(json.loads(out.read_text("utf-8")))
+    assert docs[0] == docs[1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -44,6 +45,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             limits=limits,
             report=(progress.write if progress else _err),
             on_input=(lambda _i: progress.update(1)) if progress else None,
+            workers=max(1, args.workers),
         )
         if progress:
             progress.close()
@@ -97,7 +99,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     db = out / "demo.db"
     for stale in (db, db.with_name("demo.db-wal"), db.with_name("demo.db-shm")):
         stale.unlink(missing_ok=True)  # a fresh store every time
-    ns = argparse.Namespace(paths=[str(corpus)], db=str(db), json=str(out / "demo.json"), timeout=20.0, progress=False)
+    ns = argparse.Namespace(paths=[str(corpus)], db=str(db), json=str(out / "demo.json"), timeout=20.0,
+                            progress=False, workers=os.cpu_count() or 1)
     code = cmd_analyze(ns)
     print(f"demo store:  {db}\ndemo export: {out / 'demo.json'}")
     return code
@@ -214,6 +217,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default: {DEFAULT_DB})")
     a.add_argument("--json", metavar="OUT", help="also write the JSON export here")
     a.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for a URL (default 20)")
+    a.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                   help="processes for the per-article stages (default: every core); results do not depend on it")
     a.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,

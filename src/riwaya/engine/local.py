@@ -15,6 +15,7 @@ from .. import __version__
 from ..clean import make_articles
 from ..ingest import Input, Limits, Problem
 from ..ingest.base import ReadError
+from ..model import Article
 from ..pipeline import Pipeline
 from ..resources import path as resource_path
 from ..store import Store
@@ -48,6 +49,65 @@ def pipeline_version(pipeline: Pipeline) -> str:
     return h.hexdigest()[:16]
 
 
+class _Serial:
+    """Runs the per-article stages in this process."""
+
+    def __init__(self, pipeline: Pipeline):
+        self.pipeline = pipeline
+
+    def map(self, articles: list[Article]) -> list[Article]:
+        return [self.pipeline(a) for a in articles]
+
+    def close(self) -> None:
+        pass
+
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(names: list[str]) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = Pipeline.from_names(names)
+
+
+def _run_one(article: Article) -> Article:
+    assert _WORKER_PIPELINE is not None
+    return _WORKER_PIPELINE(article)
+
+
+class _Pool:
+    """Runs the per-article stages on several cores; the stages are pure, so results are those of one
+    process, in the same order."""
+
+    def __init__(self, pipeline: Pipeline, workers: int):
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.executor = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"),
+                                            initializer=_init_worker, initargs=(pipeline.names,))
+        self.workers = workers
+
+    def map(self, articles: list[Article]) -> list[Article]:
+        chunk = max(1, len(articles) // (self.workers * 4))
+        return list(self.executor.map(_run_one, articles, chunksize=chunk))
+
+    def close(self) -> None:
+        self.executor.shutdown()
+
+
+@dataclass
+class _Pending:
+    """An input read and cleaned, waiting for its articles to go through the stages and into the store."""
+
+    inp: Input
+    fingerprint: str | None
+    previous: set[str]
+    articles: list[Article] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    keep: set[str] = field(default_factory=set)
+    complete: bool = False
+
+
 def analyze(
     inputs: Iterable[Input],
     store: Store,
@@ -56,69 +116,75 @@ def analyze(
     limits: Limits | None = None,
     report: Callable[[str], None] | None = None,
     on_input: Callable[[Input], None] | None = None,
+    workers: int = 1,
 ) -> Summary:
+    """Read, clean and analyse `inputs` into `store`. With `workers` > 1 the per-article stages run in a
+    process pool; articles from several small inputs are batched so that every core has work."""
     limits = limits or Limits()
     say = report or (lambda msg: print(msg, file=sys.stderr))
     version = pipeline_version(pipeline)
     summary = Summary()
-    for inp in inputs:
-        summary.inputs += 1
-        if on_input:
-            on_input(inp)
-        if inp.problems:  # missing or unsupported: nothing to read
-            for p in inp.problems:
-                summary.skipped.append(str(p))
-                say(f"skipped {p}")
-            continue
-        fp = inp.fingerprint()
-        if store.input_done(inp.origin, fp, version):
-            summary.unchanged += 1
-            continue
-        _analyze_input(inp, fp, version, store, pipeline, limits, summary, say)
+    runner: _Serial | _Pool = _Pool(pipeline, workers) if workers > 1 else _Serial(pipeline)
+    queue: list[_Pending] = []
+
+    def flush(final: bool = False) -> None:
+        todo = [a for p in queue for a in p.articles]
+        done = iter(runner.map(todo)) if todo else iter(())
+        for p in queue:
+            analysed = [next(done) for _ in p.articles]
+            if analysed:
+                summary.stored += store.write_articles(p.inp.origin, analysed)
+                summary.articles += len(analysed)
+                p.keep.update(a.id for a in analysed)
+            p.articles = []
+            if p.complete:
+                _finish(p, version, store, summary, say)
+        queue[:] = [p for p in queue if not p.complete]
+
+    try:
+        for inp in inputs:
+            summary.inputs += 1
+            if on_input:
+                on_input(inp)
+            if inp.problems:  # missing or unsupported: nothing to read
+                for p in inp.problems:
+                    summary.skipped.append(str(p))
+                    say(f"skipped {p}")
+                continue
+            fp = inp.fingerprint()
+            if store.input_done(inp.origin, fp, version):
+                summary.unchanged += 1
+                continue
+            pending = _Pending(inp, fp, store.begin_input(inp.origin))
+            queue.append(pending)
+            for item in inp.read(limits):
+                if isinstance(item, Problem):
+                    pending.problems.append(str(item))
+                    continue
+                try:
+                    pending.articles.extend(make_articles(item))
+                except ReadError as e:
+                    pending.problems.append(str(Problem(item.source, str(e))))
+                if sum(len(p.articles) for p in queue) >= BATCH:
+                    flush()
+            pending.complete = True
+            if sum(len(p.articles) for p in queue) >= BATCH or len(queue) >= BATCH:
+                flush()
+        flush(final=True)
+    finally:
+        runner.close()
     return summary
 
 
-def _analyze_input(
-    inp: Input,
-    fp: str | None,
-    version: str,
-    store: Store,
-    pipeline: Pipeline,
-    limits: Limits,
-    summary: Summary,
-    say: Callable[[str], None],
-) -> None:
-    previous = store.begin_input(inp.origin)
-    keep: set[str] = set()
-    problems: list[str] = []
-    batch = []
-    for item in inp.read(limits):
-        if isinstance(item, Problem):
-            problems.append(str(item))
-            continue
-        try:
-            arts = make_articles(item)
-        except ReadError as e:
-            problems.append(str(Problem(item.source, str(e))))
-            continue
-        for art in arts:
-            art = pipeline(art)
-            batch.append(art)
-            keep.add(art.id)
-        if len(batch) >= BATCH:
-            summary.stored += store.write_articles(inp.origin, batch)
-            summary.articles += len(batch)
-            batch = []
-    if batch:
-        summary.stored += store.write_articles(inp.origin, batch)
-        summary.articles += len(batch)
-    for msg in problems:
+def _finish(p: _Pending, version: str, store: Store, summary: Summary, say: Callable[[str], None]) -> None:
+    for msg in p.problems:
         say(f"skipped {msg}")
-    summary.problems.extend(problems)
-    if keep:
+    summary.problems.extend(p.problems)
+    if p.keep:
         summary.read += 1
-        status = "partial" if problems else "ok"
+        status = "partial" if p.problems else "ok"
     else:
         status = "skipped"
-        summary.skipped.append(problems[0] if problems else f"{inp.origin}: no articles")
-    summary.retired += store.finish_input(inp.origin, fp, version, status, keep, problems, previous)
+        summary.skipped.append(p.problems[0] if p.problems else f"{p.inp.origin}: no articles")
+    summary.retired += store.finish_input(p.inp.origin, p.fingerprint, version, status, p.keep, p.problems,
+                                          p.previous)

@@ -26,7 +26,7 @@ from ..text.terms import terms
 
 SAME_CLAIM = 0.2  # Dice-weighted overlap above which two statements say the same thing
 MIN_SHARED = 4  # …sharing at least this many terms
-ATTACH_DENIALS = False  # joining each denial to the statement it denies chained claims together on the seeds
+MAX_POSTING = 200  # a term (or entity) shared by more statements than this links no pair by itself
 UNIT_SIM = 0.0  # consecutive statements of one source stay one report while this similar (0: always;
 # splitting a report by topic lowered grouping on the seeds)
 LINK_SHARE = 0.2  # two groups merge when this share of the smaller one's statements link to the other
@@ -169,8 +169,6 @@ def group(items: list[Statement], reused: list[tuple[tuple[str, int, int], tuple
         a, b = at(pa), at(pb)
         if a is not None and b is not None and a is not b:
             together.append((a, b))
-    if ATTACH_DENIALS:
-        together += _denied(items)
     return sorted(_cluster(items, together), key=lambda c: c.id)
 
 
@@ -190,7 +188,7 @@ def _cluster(items: list[Statement], together: list[tuple[Statement, Statement]]
     index: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(items):
         for t in sorted(s.terms):  # sorted: the same corpus gives the same claims in every process
-            if df[t] <= max(3, n // 5):
+            if df[t] <= max(3, min(n // 5, MAX_POSTING)):
                 index[t].append(i)
     links: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
@@ -287,29 +285,6 @@ def contradictions(claims: list[Claim], items: list[Statement] | None = None) ->
     return [x for x in out if not (x.id in seen or seen.add(x.id))]  # type: ignore[func-returns-value]
 
 
-def _denied(items: list[Statement]) -> list[tuple[Statement, Statement]]:
-    """Each denial joins the one statement it most plausibly denies: another speaker's assertion about
-    the same parties (two entities at least), in the same article if there is one, else the nearest."""
-    pairs = []
-    for d in items:
-        if d.stance != "deny":
-            continue
-        ents = _entities_of(d) | ({d.speaker} if d.speaker.startswith(("kb:", "name:")) else set())
-        best: tuple[tuple[int, int, int], Statement] | None = None
-        for a in items:
-            if a.stance == "deny" or a.speaker == d.speaker:
-                continue
-            shared = len(ents & (_entities_of(a) | {a.speaker}))
-            if shared < 2:
-                continue
-            rank = (shared, int(a.article.id == d.article.id), -abs(a.start - d.start))
-            if best is None or rank > best[0]:
-                best = (rank, a)
-        if best is not None:
-            pairs.append((best[1], d))
-    return pairs
-
-
 def _entities_of(s: Statement) -> set[str]:
     return {t for t in s.terms if t.startswith("kb:") or t.startswith("name:")}
 
@@ -317,17 +292,27 @@ def _entities_of(s: Statement) -> set[str]:
 def _entity_denials(items: list[Statement], claims: list[Claim]) -> list[Contradiction]:
     """A denial ("نفى متحدث باسم الجماعة ارتباطها بداعش") against the assertions of other speakers about
     the same two entities ("الجماعة قد تكون فصيلاً منشقاً عن داعش"), when no claim joined them."""
-    grouped = {(a.id, d.id) for c in claims for a, _ in c.members for d, _ in c.members}
+    claim_of = {m.id: c.id for c in claims for m, _ in c.members}
+    by_entity: dict[str, list[Statement]] = defaultdict(list)
+    for a in items:
+        if a.stance != "deny":
+            for e in _entities_of(a) | {a.speaker}:
+                by_entity[e].append(a)
     out = []
     for d in items:
         if d.stance != "deny":
             continue
         ents = _entities_of(d) | ({d.speaker} if d.speaker.startswith(("kb:", "name:")) else set())
-        for a in items:
-            if a.stance == "deny" or a.speaker == d.speaker or (a.id, d.id) in grouped:
+        counts: Counter[str] = Counter()
+        for e in sorted(ents):
+            for a in by_entity.get(e, ())[:MAX_POSTING]:
+                counts[a.id] += 1
+        candidates = {a.id: a for e in sorted(ents) for a in by_entity.get(e, ())[:MAX_POSTING]}
+        for aid, shared_n in sorted(counts.items()):
+            a = candidates[aid]
+            if a.speaker == d.speaker or (claim_of.get(a.id) is not None and claim_of.get(a.id) == claim_of.get(d.id)):
                 continue
-            shared = ents & (_entities_of(a) | {a.speaker})
-            if len(shared) >= 2:
+            if shared_n >= 2:
                 cid = "x:" + hashlib.sha256(f"{a.id}|{d.id}".encode()).hexdigest()[:12]
                 out.append(
                     Contradiction(

@@ -57,9 +57,37 @@ def find_reuse(store: Store) -> int:
     return store.replace_reuse(detect(passages(list(store.articles()))))
 
 
+def cluster_stories(store: Store) -> int:
+    """Assign articles not yet in a story (incremental: earlier assignments stay)."""
+    from collections import Counter
+
+    from ..stories.cluster import assign
+    from ..text.terms import terms
+
+    assigned = {r[0] for r in store.conn.execute("SELECT article FROM story_articles")}
+    articles = list(store.articles())
+    new = [a for a in articles if a.id not in assigned]
+    if not new:
+        return 0
+    df: Counter[str] = Counter()
+    for a in articles:
+        df.update(terms(a.text))
+    reused: dict[str, set[str]] = {}
+    for r in store.reuse():
+        x, y = r["a"]["article"], r["b"]["article"]
+        if x != y:
+            reused.setdefault(x, set()).add(y)
+            reused.setdefault(y, set()).add(x)
+    stories = store.load_stories()
+    changed = assign(new, stories, df, len(articles), reused)
+    store.save_stories(changed)
+    return len(new)
+
+
 def run_corpus_stages(store: Store) -> dict[str, int]:
     dated = infer_publication_dates(store)
     entities = resolve_entities(store)
     reuse = find_reuse(store)  # before claims: a retold passage carries its claim
     claims, contra = group_claims(store)
+    cluster_stories(store)
     return {"dated": dated, "entities": entities, "claims": claims, "contradictions": contra, "reuse": reuse}

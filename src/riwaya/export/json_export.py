@@ -130,6 +130,7 @@ def build_export(store: Store) -> dict[str, Any]:
     doc["claims"] = store.claims()
     doc["contradictions"] = store.contradictions()
     doc["reuse"] = store.reuse()
+    doc["stories"] = store.stories()
     return doc
 
 

@@ -285,6 +285,60 @@ class Store:
             for r in rows
         ]
 
+    def load_stories(self) -> list[Any]:
+        from collections import Counter
+
+        from ..stories.cluster import Story
+
+        out = []
+        for sid, title, first, last, sig in self.conn.execute(
+            "SELECT id, title, first, last, signature FROM stories ORDER BY id"
+        ).fetchall():
+            arts = [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT article FROM story_articles WHERE story = ? ORDER BY article", (sid,)
+                )
+            ]
+            out.append(Story(sid, title, first, last, Counter(json.loads(sig)), arts))
+        return out
+
+    def save_stories(self, stories: Iterable[Any]) -> None:
+        with self._transaction():
+            for s in stories:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?)",
+                    (s.id, s.title, s.first, s.last, json.dumps(dict(s.signature), ensure_ascii=False)),
+                )
+                self.conn.executemany(
+                    "INSERT OR REPLACE INTO story_articles VALUES (?, ?)", [(s.id, a) for a in s.articles]
+                )
+            # stories whose articles were all retired go too
+            self.conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story FROM story_articles)")
+
+    def stories(self) -> list[dict[str, Any]]:
+        out = []
+        for sid, title, first, last in self.conn.execute(
+            "SELECT id, title, first, last FROM stories ORDER BY first, id"
+        ).fetchall():
+            rows = self.conn.execute(
+                "SELECT a.id, a.outlet FROM story_articles s JOIN articles a ON a.id = s.article"
+                " WHERE s.story = ? ORDER BY a.published, a.id",
+                (sid,),
+            ).fetchall()
+            if rows:
+                out.append(
+                    {
+                        "id": sid,
+                        "title": title,
+                        "first": first,
+                        "last": last,
+                        "articles": [r[0] for r in rows],
+                        "outlets": sorted({r[1] for r in rows if r[1]}),
+                    }
+                )
+        return out
+
     def entities(self) -> list[dict[str, Any]]:
         out = []
         for eid, name, typ, kb, wd, aliases in self.conn.execute(

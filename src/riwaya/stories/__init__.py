@@ -1,0 +1,1 @@
+"""Stories: articles grouped by the events they tell, incrementally over time."""

@@ -37,6 +37,15 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         from tqdm import tqdm
 
         progress = tqdm(total=len(inputs), unit="input", file=sys.stderr, leave=False)
+    runner = None
+    if args.engine == "spark":
+        from .engine.spark import SparkMissing, SparkRunner
+
+        try:
+            runner = SparkRunner(Pipeline.from_names(), args.spark_master)
+        except SparkMissing as e:
+            _err(f"riwaya: {e}")
+            return 1
     with store:
         summary = analyze(
             inputs,
@@ -46,6 +55,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             report=(progress.write if progress else _err),
             on_input=(lambda _i: progress.update(1)) if progress else None,
             workers=max(1, args.workers),
+            runner=runner,
         )
         if progress:
             progress.close()
@@ -100,7 +110,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     for stale in (db, db.with_name("demo.db-wal"), db.with_name("demo.db-shm")):
         stale.unlink(missing_ok=True)  # a fresh store every time
     ns = argparse.Namespace(paths=[str(corpus)], db=str(db), json=str(out / "demo.json"), timeout=20.0,
-                            progress=False, workers=os.cpu_count() or 1)
+                            progress=False, workers=os.cpu_count() or 1, engine="local", spark_master="local[2]")
     code = cmd_analyze(ns)
     print(f"demo store:  {db}\ndemo export: {out / 'demo.json'}")
     return code
@@ -217,6 +227,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default: {DEFAULT_DB})")
     a.add_argument("--json", metavar="OUT", help="also write the JSON export here")
     a.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for a URL (default 20)")
+    a.add_argument("--engine", choices=["local", "spark"], default="local",
+                   help="local: a process pool (default); spark: Apache Spark (the spark extra)")
+    a.add_argument("--spark-master", default="local[2]", help="Spark master URL (default local[2])")
     a.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="processes for the per-article stages (default: every core); results do not depend on it")
     a.add_argument(

@@ -117,6 +117,7 @@ def analyze(
     report: Callable[[str], None] | None = None,
     on_input: Callable[[Input], None] | None = None,
     workers: int = 1,
+    runner: object | None = None,
 ) -> Summary:
     """Read, clean and analyse `inputs` into `store`. With `workers` > 1 the per-article stages run in a
     process pool; articles from several small inputs are batched so that every core has work."""
@@ -124,7 +125,8 @@ def analyze(
     say = report or (lambda msg: print(msg, file=sys.stderr))
     version = pipeline_version(pipeline)
     summary = Summary()
-    runner: _Serial | _Pool = _Pool(pipeline, workers) if workers > 1 else _Serial(pipeline)
+    if runner is None:
+        runner = _Pool(pipeline, workers) if workers > 1 else _Serial(pipeline)
     queue: list[_Pending] = []
 
     def flush(final: bool = False) -> None:

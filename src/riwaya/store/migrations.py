@@ -32,6 +32,8 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
         except sqlite3.Error as e:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if name in applied(conn):
+                continue  # another process opening the same new store applied it first
             raise RuntimeError(f"migration {name} failed: {e}") from e
         new.append(name)
     return new

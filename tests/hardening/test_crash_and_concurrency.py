@@ -51,15 +51,16 @@ def test_killed_run_resumes_to_the_clean_result(tmp_path: Path) -> None:
     db, out = tmp_path / "killed.db", tmp_path / "killed.json"
     proc = analyze(db, src)
     deadline = time.time() + 600
-    while time.time() < deadline:  # kill once some work is committed, well before the end
-        time.sleep(0.5)
+    while time.time() < deadline and proc.poll() is None:  # kill once some work is committed, well before the end
+        time.sleep(0.1)
         if db.exists():
             try:
                 n = sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0]
             except sqlite3.OperationalError:
                 continue
-            if n >= 300:
+            if n >= 100:
                 break
+    assert proc.poll() is None, "the run ended before it could be killed"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     partial = sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0]

@@ -163,10 +163,22 @@ def analyze(
                 if isinstance(item, Problem):
                     pending.problems.append(str(item))
                     continue
+                # an article's own text is bounded; HTML may carry four times as much markup
+                if len(item.content) > limits.max_article_chars * (4 if item.kind == "html" else 1):
+                    pending.problems.append(str(Problem(item.source, f"{len(item.content):,} characters is too long "
+                                                       "for one article; refused")))
+                    continue
                 try:
-                    pending.articles.extend(make_articles(item))
+                    arts = make_articles(item)
                 except ReadError as e:
                     pending.problems.append(str(Problem(item.source, str(e))))
+                    continue
+                for a in arts:
+                    if len(a.text) > limits.max_article_chars:
+                        pending.problems.append(str(Problem(item.source, f"{len(a.text):,} characters of text is "
+                                                           "too long for one article; refused")))
+                    else:
+                        pending.articles.append(a)
                 if sum(len(p.articles) for p in queue) >= BATCH:
                     flush()
             pending.complete = True

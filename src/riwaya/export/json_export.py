@@ -104,6 +104,9 @@ def build_export(store: Store) -> dict[str, Any]:
     events: list[dict[str, Any]] = []
     attributions: list[dict[str, Any]] = []
     entity_at = _entity_finder(store)
+    origins: dict[str, list[str]] = {}
+    for art, origin in store.conn.execute("SELECT article, origin FROM article_sources ORDER BY origin"):
+        origins.setdefault(art, []).append(origin)
     for a in store.articles():
         articles.append({
             "id": a.id,
@@ -115,6 +118,7 @@ def build_export(store: Store) -> dict[str, Any]:
             "published_basis": a.published_basis,
             "url": a.url,
             "text": a.text,
+            "inputs": origins.get(a.id, []),  # every input that gave this text (copies in several files)
         })
         events.extend(events_of(a))
         attributions.extend(attributions_of(a, entity_at))

@@ -17,6 +17,7 @@ class Limits:
     max_stream_bytes: int = 2048 * MiB  # what a compressed container may inflate to in all
     max_url_bytes: int = 16 * MiB
     url_timeout_s: float = 20.0
+    max_article_chars: int = 300_000  # longer than any news article: a dump, a log or a bomb
 
 
 @dataclass

@@ -98,7 +98,9 @@ def _fallback(html: str, url: str | None) -> Extracted:
     parser.feed(html)
     parser.close()
     parser._flush()
-    text = "\n".join(ln for ln in parser.lines if len(ln.split()) >= 1)
+    # lines of words, not leftovers of broken markup ("</sp")
+    lines = [ln for ln in parser.lines if sum(1 for w in ln.split() if any(c.isalpha() for c in w)) >= 2]
+    text = "\n".join(lines)
     if not text.strip():
         raise ReadError("no article text found in the HTML")
     return Extracted(text=text, title=parser.title, published=None, sitename=None, hostname=None, url=url)

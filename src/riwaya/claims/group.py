@@ -270,19 +270,15 @@ def contradictions(claims: list[Claim], items: list[Statement] | None = None) ->
             for a in assert_[:20]:
                 if a.speaker == d.speaker:
                     continue
-                cid = "x:" + hashlib.sha256(f"{a.id}|{d.id}".encode()).hexdigest()[:12]
-                out.append(
-                    Contradiction(
-                        cid,
-                        "denial",
-                        a,
-                        d,
-                        f"{d.speaker_text or 'a source'} denies what "
-                        f"{a.speaker_text or 'a source'} states: {c.text[:120]}",
-                    )
-                )
+                out.append(_denial(a, d, f"states: {c.text[:120]}"))
     seen: set[str] = set()
     return [x for x in out if not (x.id in seen or seen.add(x.id))]  # type: ignore[func-returns-value]
+
+
+def _denial(a: Statement, d: Statement, what: str) -> Contradiction:
+    cid = "x:" + hashlib.sha256(f"{a.id}|{d.id}".encode()).hexdigest()[:12]
+    return Contradiction(cid, "denial", a, d,
+                         f"{d.speaker_text or 'a source'} denies what {a.speaker_text or 'a source'} {what}")
 
 
 def _entities_of(s: Statement) -> set[str]:
@@ -313,17 +309,7 @@ def _entity_denials(items: list[Statement], claims: list[Claim]) -> list[Contrad
             if a.speaker == d.speaker or (claim_of.get(a.id) is not None and claim_of.get(a.id) == claim_of.get(d.id)):
                 continue
             if shared_n >= 2:
-                cid = "x:" + hashlib.sha256(f"{a.id}|{d.id}".encode()).hexdigest()[:12]
-                out.append(
-                    Contradiction(
-                        cid,
-                        "denial",
-                        a,
-                        d,
-                        f"{d.speaker_text or 'a source'} denies what "
-                        f"{a.speaker_text or 'a source'} says about the same parties",
-                    )
-                )
+                out.append(_denial(a, d, "says about the same parties"))
     return out
 
 

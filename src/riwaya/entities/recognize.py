@@ -21,6 +21,7 @@ from ..text.normalize import fold, key
 from ..text.terms import stopwords, stopwords_strict
 from ..text.tokens import Token, tokenize
 from . import crf, gazetteer
+from .conll import spans as bio_spans
 from .kb import knowledge_base
 from .lexicon import cues, first_names, strip_clitic
 from .resolve import _trim_proclitic, link_article
@@ -152,13 +153,7 @@ def _reporting_verb(key_: str) -> bool:
 
 
 def _spans_from_bio(labels: list[str]) -> list[tuple[int, int, str]]:
-    out, start, typ = [], None, None
-    for i, lab in enumerate([*labels, "O"]):
-        if lab.startswith("B-") or lab == "O" or (lab.startswith("I-") and lab[2:] != typ):
-            if start is not None:
-                out.append((start, i, typ))
-            start, typ = (i, lab[2:]) if lab != "O" else (None, None)
-    return out
+    return sorted(bio_spans(labels))
 
 
 def tag_only(tokens: list[Token], model: str = crf.MODEL) -> list[Mention]:

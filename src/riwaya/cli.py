@@ -205,6 +205,36 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from .web.app import create_app
+    except ImportError:
+        _err("riwaya: the web app needs its extra: pip install 'riwaya[web]'")
+        return 1
+    if not Path(args.db).is_file():
+        _err(f"riwaya: {args.db}: no such store")
+        return 1
+    print(f"serving {args.db} on http://{args.host}:{args.port}/ (read-only)", file=sys.stderr)
+    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    try:
+        from .web.app import report
+    except ImportError:
+        _err("riwaya: the report needs the web extra: pip install 'riwaya[web]'")
+        return 1
+    if not Path(args.db).is_file():
+        _err(f"riwaya: {args.db}: no such store")
+        return 1
+    n = report(args.db, args.output)
+    print(f"{n} pages written to {args.output}", file=sys.stderr)
+    return 0
+
+
 def _example_corpus() -> Path | None:
     here = Path(__file__).resolve()
     for candidate in (
@@ -270,6 +300,17 @@ def build_parser() -> argparse.ArgumentParser:
     ch.add_argument("--db", default=DEFAULT_DB)
     ch.add_argument("--limit", type=int, default=50)
     ch.set_defaults(func=cmd_check)
+
+    sv = sub.add_parser("serve", help="browse the store in a web browser (the web extra)")
+    sv.add_argument("--db", default=DEFAULT_DB)
+    sv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.set_defaults(func=cmd_serve)
+
+    rp = sub.add_parser("report", help="one self-contained HTML report of stories, claims and contradictions")
+    rp.add_argument("--db", default=DEFAULT_DB)
+    rp.add_argument("-o", "--output", default="report.html")
+    rp.set_defaults(func=cmd_report)
 
     d = sub.add_parser("demo", help="analyse the bundled example corpus into a fresh store")
     d.add_argument("--out", help="folder for the demo store and export (default: a new temporary folder)")

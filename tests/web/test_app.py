@@ -86,3 +86,24 @@ def test_report_is_one_file_with_the_claims(riwaya, seeds_export: dict, tmp_path
     from markupsafe import escape
 
     assert all(str(escape(c["text"][:40])) in html for c in seeds_export["claims"])
+
+
+def test_reading_while_an_analysis_writes_sees_whole_snapshots(tmp_path: Path, seeds_dir: Path,
+                                                               examples_dir: Path) -> None:
+    db = tmp_path / "live.db"
+    subprocess.run([sys.executable, "-m", "riwaya.cli", "analyze", str(seeds_dir), "--db", str(db)], check=True,
+                   capture_output=True, timeout=300)
+    client = TestClient(create_app(db))
+    writer = subprocess.Popen([sys.executable, "-m", "riwaya.cli", "analyze", str(examples_dir), "--db", str(db)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    checks = 0
+    while writer.poll() is None or checks < 3:
+        claims = client.get("/api/claims")
+        assert claims.status_code == 200
+        for c in claims.json()[:3]:
+            one = client.get(f"/api/claims/{c['id']}")
+            if one.status_code == 200:  # a claim from the previous snapshot may be gone in the next
+                assert len(one.json()["statements"]) == len(c["attributions"])
+        assert client.get("/").status_code == 200
+        checks += 1
+    assert writer.wait(timeout=300) == 0 and checks >= 3

@@ -26,7 +26,12 @@ class Corpus:
     @classmethod
     def load(cls, db: str | Path) -> Corpus:
         with Store(db, readonly=True) as store:
-            return cls(build_export(store))
+            # one read transaction: a snapshot, even while an analysis writes (WAL)
+            store.conn.execute("BEGIN")
+            try:
+                return cls(build_export(store))
+            finally:
+                store.conn.execute("COMMIT")
 
     def __post_init__(self) -> None:
         d = self.doc

@@ -27,11 +27,11 @@ def _tagger(model: str = MODEL):  # type: ignore[no-untyped-def]
     return tagger
 
 
-def tag(tokens: list[str], model: str = MODEL) -> list[str]:
-    """BIO labels (B-PER, I-ORG, …, O) for one sentence of tokens."""
+def tag(tokens: list[str], model: str = MODEL, gaz: list[str] | None = None) -> list[str]:
+    """BIO labels (B-PER, I-ORG, …, O) for one sentence of tokens (`gaz`: its gazetteer tags, if known)."""
     if not tokens:
         return []
-    return list(_tagger(model).tag(_crfsuite_items(sentence_features(tokens))))
+    return list(_tagger(model).tag(_crfsuite_items(sentence_features(tokens, gaz))))
 
 
 def _crfsuite_items(feats: list[dict[str, object]]) -> list[dict[str, float]]:
@@ -39,11 +39,12 @@ def _crfsuite_items(feats: list[dict[str, object]]) -> list[dict[str, float]]:
     for f in feats:
         item: dict[str, float] = {}
         for k, v in f.items():
-            if isinstance(v, bool):
+            t = type(v)
+            if t is bool:
                 if v:
                     item[k] = 1.0
-            elif isinstance(v, int | float):
-                item[k] = float(v)
+            elif t is int or t is float:
+                item[k] = float(v)  # type: ignore[arg-type]
             else:
                 item[f"{k}={v}"] = 1.0
         items.append(item)

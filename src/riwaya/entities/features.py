@@ -31,13 +31,13 @@ def _shape(tok: str) -> str:
     return "other"
 
 
-def sentence_features(tokens: list[str]) -> list[dict[str, object]]:
+def sentence_features(tokens: list[str], gaz: list[str] | None = None) -> list[dict[str, object]]:
     c = cues()
     given = first_names()
     keys = [fold(t) for t in tokens]
     bases = [base(k) for k in keys]
     stripped = [strip_clitic(k) for k in keys]
-    gaz = gazetteer.bio(tokens)
+    gaz = gaz if gaz is not None else gazetteer.bio(tokens)
     table = clusters()
     cl = [table.get(k) or table.get(stripped_k) or ("-", "-") for k, stripped_k in zip(keys, stripped, strict=True)]
     n = len(tokens)

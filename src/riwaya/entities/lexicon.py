@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..resources import load_toml
 from ..text.normalize import fold
@@ -68,6 +68,7 @@ def cues() -> Cues:
 PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
+@lru_cache(maxsize=1 << 18)
 def strip_clitic(word: str) -> str:
     """A folded word without one leading conjunction/preposition and with لل → ال ("وللصحيفة" → "الصحيفه")."""
     w = word
@@ -84,6 +85,7 @@ def strip_clitic(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 18)
 def base(word: str) -> str:
     """A folded word without clitics and without the article: the key of gazetteer and cue lookups."""
     w = strip_clitic(word)

@@ -170,10 +170,16 @@ def recognize_tokens(tokens: list[Token], use_crf: bool = True, model: str = crf
     keys = [fold(t.text) for t in tokens]
     taken = [False] * len(tokens)
     mentions: list[Mention] = []
-    crf_labels = crf.tag(surfaces, model) if use_crf else ["O"] * len(tokens)
+    matches = gazetteer.find(surfaces)
+    gaz = ["O"] * len(tokens)
+    for m in matches:
+        gaz[m.start] = f"B-{m.type}"
+        for j in range(m.start + 1, m.end):
+            gaz[j] = f"I-{m.type}"
+    crf_labels = crf.tag(surfaces, model, gaz) if use_crf else ["O"] * len(tokens)
     kb = knowledge_base()
     c = cues()
-    for m in gazetteer.find(surfaces):
+    for m in matches:
         minor = all(kb.entities[x].type == "LOC" and kb.entities[x].kind not in MAJOR_PLACES for x in m.ids)
         if m.end - m.start == 1 and minor and (
             crf_labels[m.start] == "O" and not (m.start > 0 and strip_clitic(keys[m.start - 1]) in c.place_heads)

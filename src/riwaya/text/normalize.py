@@ -138,6 +138,7 @@ def key(text: str, form: Form = "loose") -> str:
     return text.translate(_table(form))
 
 
+@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """A loose key with whitespace collapsed: for looking names and phrases up in lexicons."""
     return " ".join(key(text).split())

@@ -6,14 +6,15 @@ They recompute from stored per-article results, so they can run again at any tim
 
 from __future__ import annotations
 
+from ..model import Article
 from ..store import Store
 from ..time.publication import infer_corpus
 from ..time.stage import DatesStage
 
 
-def infer_publication_dates(store: Store) -> int:
+def infer_publication_dates(store: Store, articles: list[Article] | None = None) -> int:
     """Date the undated articles from what they and the corpus say; re-resolve their dates. Returns count."""
-    articles = list(store.articles())
+    articles = list(store.articles()) if articles is None else articles
     guesses = infer_corpus(articles)
     stage = DatesStage()
     changed = 0
@@ -31,18 +32,18 @@ def infer_publication_dates(store: Store) -> int:
     return changed
 
 
-def resolve_entities(store: Store) -> int:
+def resolve_entities(store: Store, articles: list[Article] | None = None) -> int:
     """Entities across the corpus from the stored, keyed mentions of every article."""
     from ..entities.resolve import resolve_corpus
 
-    return store.replace_entities(resolve_corpus(list(store.articles())))
+    return store.replace_entities(resolve_corpus(list(store.articles()) if articles is None else articles))
 
 
-def group_claims(store: Store) -> tuple[int, int]:
+def group_claims(store: Store, articles: list[Article] | None = None) -> tuple[int, int]:
     """Claims across the corpus from the stored attributions, with contradictions and origins."""
     from ..claims.group import contradictions, group, statements
 
-    items = statements(list(store.articles()))
+    items = statements(list(store.articles()) if articles is None else articles)
     reused = [
         ((r["a"]["article"], r["a"]["start"], r["a"]["end"]), (r["b"]["article"], r["b"]["start"], r["b"]["end"]))
         for r in store.reuse()
@@ -51,13 +52,13 @@ def group_claims(store: Store) -> tuple[int, int]:
     return store.replace_claims(claims, contradictions(claims, items))
 
 
-def find_reuse(store: Store) -> int:
+def find_reuse(store: Store, articles: list[Article] | None = None) -> int:
     from ..reuse.detect import detect, passages
 
-    return store.replace_reuse(detect(passages(list(store.articles()))))
+    return store.replace_reuse(detect(passages(list(store.articles()) if articles is None else articles)))
 
 
-def cluster_stories(store: Store) -> int:
+def cluster_stories(store: Store, articles: list[Article] | None = None) -> int:
     """Assign articles not yet in a story (incremental: earlier assignments stay)."""
     from collections import Counter
 
@@ -65,7 +66,7 @@ def cluster_stories(store: Store) -> int:
     from ..text.terms import terms
 
     assigned = {r[0] for r in store.conn.execute("SELECT article FROM story_articles")}
-    articles = list(store.articles())
+    articles = list(store.articles()) if articles is None else articles
     new = [a for a in articles if a.id not in assigned]
     if not new:
         return 0
@@ -85,9 +86,12 @@ def cluster_stories(store: Store) -> int:
 
 
 def run_corpus_stages(store: Store) -> dict[str, int]:
-    dated = infer_publication_dates(store)
-    entities = resolve_entities(store)
-    reuse = find_reuse(store)  # before claims: a retold passage carries its claim
-    claims, contra = group_claims(store)
-    cluster_stories(store)
+    # One read of the store for all stages (each read costs seconds on thousands of articles);
+    # publication inference updates these same objects before the later stages see them.
+    articles = list(store.articles())
+    dated = infer_publication_dates(store, articles)
+    entities = resolve_entities(store, articles)
+    reuse = find_reuse(store, articles)  # before claims: a retold passage carries its claim
+    claims, contra = group_claims(store, articles)
+    cluster_stories(store, articles)
     return {"dated": dated, "entities": entities, "claims": claims, "contradictions": contra, "reuse": reuse}

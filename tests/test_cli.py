@@ -158,7 +158,7 @@ def test_same_input_same_export_in_any_process(seeds_dir: Path, tmp_path: Path) 
             timeout=300,
         )
         docs.append(json.loads(out.read_text("utf-8")))
-    for section in ("articles", "entities", "attributions", "claims", "contradictions", "events", "reuse"):
+    for section in ("articles", "entities", "attributions", "claims", "contradictions", "events", "reuse", "stories"):
         assert docs[0][section] == docs[1][section], section
 
 

@@ -38,12 +38,18 @@ def signature(article: Article, df: Counter[str], n: int) -> Counter[str]:
         if m.attrs.get("key"):
             words[m.attrs["key"]] += 1
     weighted = Counter({t: c * math.log(1 + n / (1 + df[t])) for t, c in words.items()})
-    return Counter(dict(weighted.most_common(SIGNATURE_SIZE)))
+    return _top(weighted)
+
+
+def _top(weights: Counter[str]) -> Counter[str]:
+    # ties broken by the term itself: `terms` is a set, so insertion order would follow the hash seed
+    return Counter(dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:SIGNATURE_SIZE]))
 
 
 def _overlap(a: Counter[str], b: Counter[str]) -> float:
-    shared = sum(min(a[t], b[t]) for t in a.keys() & b.keys())
-    return shared / max(1e-9, min(sum(a.values()), sum(b.values())))
+    # fsum is exact, so the result does not depend on the (hash-seeded) order of the shared keys
+    shared = math.fsum(min(a[t], b[t]) for t in a.keys() & b.keys())
+    return shared / max(1e-9, min(math.fsum(a.values()), math.fsum(b.values())))
 
 
 def assign(
@@ -74,7 +80,7 @@ def assign(
             stories.append(best)
             by_id[sid] = best
         best.articles.append(art.id)
-        best.signature = Counter(dict((best.signature + sig).most_common(SIGNATURE_SIZE)))
+        best.signature = _top(best.signature + sig)
         for t in best.signature:
             by_term.setdefault(t, set()).add(best.id)
         if art.published:

@@ -17,6 +17,14 @@ def _err(msg: str) -> None:
     print(msg, file=sys.stderr)
 
 
+def _missing(path: str | Path, what: str) -> bool:
+    """True (after saying so) when the file a command needs is not there."""
+    if Path(path).is_file():
+        return False
+    _err(f"riwaya: {path}: no such {what}")
+    return True
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     from .engine.local import analyze
     from .export.json_export import write_export
@@ -120,8 +128,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
     from .entities.conll import tag_conll
 
     path = Path(args.conll)
-    if not path.is_file():
-        _err(f"riwaya: {path}: no such file")
+    if _missing(path, "file"):
         return 1
     with path.open(encoding="utf-8-sig", errors="replace") as f:
         n = tag_conll(f, sys.stdout)
@@ -159,8 +166,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from .claims.relation import relation
 
     path = Path(args.pairs)
-    if not path.is_file():
-        _err(f"riwaya: {path}: no such file")
+    if _missing(path, "file"):
         return 1
     bad = 0
     with path.open(encoding="utf-8-sig", errors="replace") as f:
@@ -213,8 +219,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ImportError:
         _err("riwaya: the web app needs its extra: pip install 'riwaya[web]'")
         return 1
-    if not Path(args.db).is_file():
-        _err(f"riwaya: {args.db}: no such store")
+    if _missing(args.db, "store"):
         return 1
     print(f"serving {args.db} on http://{args.host}:{args.port}/ (read-only)", file=sys.stderr)
     uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
@@ -227,8 +232,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     except ImportError:
         _err("riwaya: the report needs the web extra: pip install 'riwaya[web]'")
         return 1
-    if not Path(args.db).is_file():
-        _err(f"riwaya: {args.db}: no such store")
+    if _missing(args.db, "store"):
         return 1
     n = report(args.db, args.output)
     print(f"{n} pages written to {args.output}", file=sys.stderr)

@@ -12,9 +12,8 @@ from ..time.publication import infer_corpus
 from ..time.stage import DatesStage
 
 
-def infer_publication_dates(store: Store, articles: list[Article] | None = None) -> int:
+def infer_publication_dates(store: Store, articles: list[Article]) -> int:
     """Date the undated articles from what they and the corpus say; re-resolve their dates. Returns count."""
-    articles = list(store.articles()) if articles is None else articles
     guesses = infer_corpus(articles)
     stage = DatesStage()
     changed = 0
@@ -32,18 +31,18 @@ def infer_publication_dates(store: Store, articles: list[Article] | None = None)
     return changed
 
 
-def resolve_entities(store: Store, articles: list[Article] | None = None) -> int:
+def resolve_entities(store: Store, articles: list[Article]) -> int:
     """Entities across the corpus from the stored, keyed mentions of every article."""
     from ..entities.resolve import resolve_corpus
 
-    return store.replace_entities(resolve_corpus(list(store.articles()) if articles is None else articles))
+    return store.replace_entities(resolve_corpus(articles))
 
 
-def group_claims(store: Store, articles: list[Article] | None = None) -> tuple[int, int]:
+def group_claims(store: Store, articles: list[Article]) -> tuple[int, int]:
     """Claims across the corpus from the stored attributions, with contradictions and origins."""
     from ..claims.group import contradictions, group, statements
 
-    items = statements(list(store.articles()) if articles is None else articles)
+    items = statements(articles)
     reused = [
         ((r["a"]["article"], r["a"]["start"], r["a"]["end"]), (r["b"]["article"], r["b"]["start"], r["b"]["end"]))
         for r in store.reuse()
@@ -52,13 +51,13 @@ def group_claims(store: Store, articles: list[Article] | None = None) -> tuple[i
     return store.replace_claims(claims, contradictions(claims, items))
 
 
-def find_reuse(store: Store, articles: list[Article] | None = None) -> int:
+def find_reuse(store: Store, articles: list[Article]) -> int:
     from ..reuse.detect import detect, passages
 
-    return store.replace_reuse(detect(passages(list(store.articles()) if articles is None else articles)))
+    return store.replace_reuse(detect(passages(articles)))
 
 
-def cluster_stories(store: Store, articles: list[Article] | None = None) -> int:
+def cluster_stories(store: Store, articles: list[Article]) -> int:
     """Assign articles not yet in a story (incremental: earlier assignments stay)."""
     from collections import Counter
 
@@ -66,7 +65,6 @@ def cluster_stories(store: Store, articles: list[Article] | None = None) -> int:
     from ..text.terms import terms
 
     assigned = {r[0] for r in store.conn.execute("SELECT article FROM story_articles")}
-    articles = list(store.articles()) if articles is None else articles
     new = [a for a in articles if a.id not in assigned]
     if not new:
         return 0

@@ -24,6 +24,15 @@ def attributions(text: str, outlet: str | None = None) -> list[dict]:
 
 CASES = [
     pytest.param(
+        "وقالت وزارة التجارة إنها وقعت اتفاقا لتصدير القمح إلى الأردن.",
+        {"speaker": "وزارة التجارة", "anonymous": False, "stance": "assert"}, id="unknown-ministry-vso"),
+    pytest.param(
+        "وأكد وزير الزراعة أن الموسم سيكون أفضل من العام الماضي.",
+        {"speaker": "وزير الزراعة", "anonymous": False}, id="office-without-name"),
+    pytest.param(
+        "ونفت الوزارة أن يكون هناك أي تقصير، ووصفت التقرير بأنه لا أساس له من الصحة.",
+        {"speaker": "الوزارة", "stance": "deny"}, id="described-object-is-not-a-speaker"),
+    pytest.param(
         "وقال وزير الخارجية الأردني أيمن الصفدي إن المملكة ترفض أي تهجير للفلسطينيين.",
         {"speaker": "أيمن الصفدي", "cue": "وقال", "stance": "assert", "framing": "neutral"}, id="vso-title-name"),
     pytest.param(
@@ -107,3 +116,8 @@ def test_interview_given_to_another_outlet_is_a_relay_but_not_to_the_own_outlet(
 def test_verb_without_subject_far_from_any_statement_is_nobody() -> None:
     found = attributions("وقلب العهد الجديد الطاولة على كل من توقع الصدود الأميركي في ذلك الوقت.")
     assert found == []
+
+
+def test_what_a_description_is_about_never_speaks() -> None:
+    found = attributions("ونفت الوزارة أن يكون هناك أي تقصير، ووصفت التقرير بأنه لا أساس له من الصحة.")
+    assert found and all("التقرير" not in a["speaker"] for a in found)

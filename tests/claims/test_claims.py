@@ -35,8 +35,39 @@ def test_report_relay_and_denial_make_one_claim_with_one_origin() -> None:
     assert x.kind == "denial" and x.b.stance == "deny" and x.a.stance != "deny"
 
 
-def test_nothing_to_group_gives_no_claim() -> None:
-    assert group(statements([analysed(OTHER, "d", "الأفق")])) == []
+def test_a_lone_statement_is_a_claim_of_its_own() -> None:
+    (claim,) = group(statements([analysed(OTHER, "d", "الأفق")]))
+    assert len(claim.members) == 1 and claim.independent_origins == 1
+    assert "الأنقاض" in claim.text
+
+
+REPORT_TWO_TOPICS = (
+    "كشفت صحيفة الغارديان أن وزير الدفاع التقى قادة الفصائل المسلحة في مدينة الرقة الأسبوع الماضي لبحث "
+    "دمج مقاتليهم في الجيش. وأضافت الصحيفة أن الحكومة وقعت اتفاقا لتصدير القمح إلى الأردن بقيمة "
+    "ثلاثمئة مليون دولار خلال العام المقبل."
+)
+WHEAT = ("وقالت وزارة التجارة إنها وقعت اتفاقا لتصدير القمح إلى الأردن بقيمة ثلاثمئة مليون دولار خلال "
+         "العام المقبل.")
+
+
+def test_a_report_that_turns_to_a_topic_reported_elsewhere_splits() -> None:
+    claims = group(statements([analysed(REPORT_TWO_TOPICS, "a", "الفجر"), analysed(WHEAT, "b", "الساحل")]))
+    wheat = next(c for c in claims if any("وزارة التجارة" in m.speaker_text for m, _ in c.members))
+    assert len(wheat.members) == 2 and wheat.independent_origins == 2
+    assert all("الفصائل" not in m.content for m, _ in wheat.members)
+
+
+LINKED = "ورأى خبراء أن هيئة تحرير الشام لا تزال فصيلا مرتبطا بتنظيم القاعدة رغم إعلانها فك الارتباط."
+UNLINKED = "ونفى متحدث باسم هيئة تحرير الشام أي صلة تنظيمية بتنظيم القاعدة منذ سنوات."
+
+
+def test_a_denial_joins_the_assertion_it_rejects() -> None:
+    claims = group(statements([analysed(LINKED, "a", "الفجر"), analysed(UNLINKED, "b", "الساحل"),
+                               analysed(OTHER, "d", "الأفق")]))
+    (claim,) = [c for c in claims if len(c.members) > 1]
+    assert sorted(role for _, role in claim.members) == ["denies", "supports"]
+    (x,) = contradictions(claims)
+    assert x.kind == "denial" and "تحرير الشام" in x.b.speaker_text
 
 
 def test_check_on_the_seeds_sorts_support_and_denial(riwaya, seeds_export: dict) -> None:

@@ -397,6 +397,15 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
     if first[:1] in "يت" and cue.type == "verb" and cm.start > 0:
         sp = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
     sp = sp or speaker_at(toks, cm.end, s.mention_at)
+    if sp is not None and sp.role and sp.mention is None and sp.start == cm.end:
+        # "وزير التجارة", not "وزير": a role with the field it holds names one office
+        longer = _definite_subject(s, sp.start)
+        if longer is not None and longer.end > sp.end:
+            sp = longer
+    if cue.object_first and sp is not None and sp.start == cm.end and sp.end < len(toks) and (
+        toks[sp.end].norm.startswith("ب")
+    ):
+        sp = None  # "ووصفت التقرير بأنه …": what is described, not who describes it
     i_after = sp.end if sp else cm.end
     if sp is None:
         # skip a time or place adverb between the verb and the subject ("أعلن الخميس أن")
@@ -412,7 +421,7 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
         # "…، قائلاً إن …": the participle's subject is the sentence's subject
         sp = next((x for k in range(0, cm.start) if (x := speaker_at(toks, k, s.mention_at)) is not None), None)
     if sp is None:
-        sp = _bare_name(s, cm.end) or _definite_subject(s, cm.end)
+        sp = _bare_name(s, cm.end) or (None if cue.object_first else _definite_subject(s, cm.end))
         if sp is not None:
             i_after = sp.end
     speaker = s.party(sp) if sp else None
@@ -495,18 +504,46 @@ SUBJECT_FOLLOWERS = frozenset({"علي", "عن", "ان", "بان", "انه", "ا
 
 
 def _definite_subject(s: _Sentence, i: int) -> Speaker | None:
-    """"وأعلنت الشركة عن …", "وترد الندوة على …", "وقال البيان إن …": a definite noun right after the verb,
-    followed by a preposition or the content, is the subject even when it names no entity."""
+    """"وأعلنت الشركة عن …", "وقالت وزارة التجارة إنها …", "وأكد وزير الخارجية الأردني أن …": a noun phrase
+    the recogniser did not know right after the verb — a definite noun, an organisation head or a person
+    title, with up to three definite words after it — followed by a preposition or the content, is the
+    subject even when it names no entity."""
+    from ..entities.lexicon import cues as entity_cues
     from ..text.terms import stopwords
+    from .phrases import CUE_WORDS_STOP, strip_clitic, title_at
 
     toks = s.tokens
-    if i + 1 >= len(toks) or toks[i].kind != "word" or not toks[i].norm.startswith("ال"):
+    if i + 1 >= len(toks) or toks[i].kind != "word":
         return None
-    if toks[i].norm in stopwords() or any(d.start <= toks[i].start < d.end for d in s.article.spans("dates")):
+    c = entity_cues()
+    first = toks[i].norm
+    titled = title_at(toks, i)
+    if not (first.startswith("ال") or first in c.org_heads or strip_clitic(first) in c.org_heads or titled > i):
         return None
-    nxt = toks[i + 1]
+
+    def inside_date(t: Token) -> bool:
+        return any(d.start <= t.start < d.end for d in s.article.spans("dates"))
+
+    if first in stopwords() or inside_date(toks[i]):
+        return None
+    k = max(i + 1, titled)
+    while (
+        k < len(toks)
+        and k - i < 5
+        and toks[k].kind == "word"
+        and toks[k].norm.startswith("ال")
+        and toks[k].norm not in stopwords()
+        and not inside_date(toks[k])
+        and not CUE_WORDS_STOP(toks[k])
+    ):
+        k += 1
+    if k >= len(toks):
+        return None
+    nxt = toks[k]
+    if k - i > 1 and first.startswith("ال") and not (nxt.text == ":" or unclitic(nxt.norm) in CONTENT_OPENERS):
+        return None  # "كل من توقع الصدود الأميركي في ذلك الوقت": a definite object phrase, not a subject
     if nxt.text in SUBJECT_FOLLOWERS or nxt.norm in SUBJECT_FOLLOWERS or unclitic(nxt.norm) in CONTENT_OPENERS:
-        return Speaker(i, i + 1, False, None, None, True)
+        return Speaker(i, k, False, None, None, True)
     return None
 
 

@@ -25,6 +25,7 @@ class Cue:
     stance: str
     framing: str
     continues: bool
+    object_first: bool = False  # "وصفت التقرير بأنه …": the definite noun after the verb is its object
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,8 @@ def lexicon() -> Lexicon:
         typ, stance, framing = row[col["type"]], row[col["stance"]], row[col["framing"]] or "neutral"
         if typ not in CUE_TYPES or stance not in STANCES or framing not in FRAMINGS:
             raise ValueError(f"cues.tsv row {n}: type/stance/framing must be one of {CUE_TYPES}/{STANCES}/{FRAMINGS}")
-        cue = Cue(row[col["lemma"]], typ, stance, framing, "continues" in row[col.get("notes", 0)])
+        notes = row[col.get("notes", 0)]
+        cue = Cue(row[col["lemma"]], typ, stance, framing, "continues" in notes, "object-first" in notes)
         for form in row[col["forms"]].split("|"):
             words = tuple(fold(form).split())
             if len(words) > 1 and words[-1] in ("ل", "لـ"):

@@ -17,6 +17,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..attribution.ids import attribution_id
@@ -86,7 +87,12 @@ def statements(articles: list[Article]) -> list[Statement]:
             if len(content.split()) < 6:
                 content = a.text[s.start : s.end]
             sp = s.attrs.get("speaker") or {}
-            speaker = sp.get("key") or "anon:" + " ".join(key(sp.get("text", "")).split()[:2])
+            # a speaker the knowledge base does not know is keyed by its words: "وزارة التجارة" is named,
+            # "مصادر مطلعة" anonymous (two words: "مصادر مطلعة في الوزارة" is the same source)
+            words = key(sp.get("text", "")).split()
+            speaker = sp.get("key") or (
+                "anon:" + " ".join(words[:2]) if sp.get("anonymous") else "name:" + " ".join(words[:4])
+            )
             st = Statement(
                 attribution_id(a.id, s),
                 a,
@@ -130,20 +136,20 @@ def _similarity(a: Statement, b: Statement, idf: dict[str, float]) -> float:
     return 2 * sum(idf[t] for t in shared) / max(1e-9, wa + wb)  # Dice: a long statement absorbs nothing
 
 
-def _units(items: list[Statement], idf: dict[str, float]) -> list[list[Statement]]:
+def _units(items: list[Statement], idf: dict[str, float], best_elsewhere: dict[int, float]) -> list[list[Statement]]:
     """A report told in a run of statements: consecutive statements of one article with the same root
-    ("كشفت الصحيفة…", "وأفادت الصحيفة…", "وأشارت الصحيفة…") that still speak of the same things are one
-    unit; a new topic from the same source starts a new one."""
+    ("كشفت الصحيفة…", "وأفادت الصحيفة…", "وأشارت الصحيفة…") are one unit — unless a statement turns to
+    something the corpus reports elsewhere (it resembles a statement of another unit more than the one
+    before it), which starts a new unit: "…and the paper added that Washington shared intelligence"."""
     units: list[list[Statement]] = []
-    for s in items:
+    for i, s in enumerate(items):
         last = units[-1][-1] if units else None
         if (
             last is not None
             and last.article.id == s.article.id
             and last.root == s.root
-            and s.stance != "deny"
-            and (last.stance != "deny")
-            and _dice(last, s, idf) >= UNIT_SIM
+            and (s.stance == "deny") == (last.stance == "deny")  # a denial goes on, or an account does
+            and best_elsewhere.get(i, 0.0) <= max(UNIT_SIM, _dice(last, s, idf))
         ):
             units[-1].append(s)
         else:
@@ -154,8 +160,17 @@ def _units(items: list[Statement], idf: dict[str, float]) -> list[list[Statement
 def group(items: list[Statement], reused: list[tuple[tuple[str, int, int], tuple[str, int, int]]] = ()) -> list[Claim]:
     """Claims: statements linked by similarity; the statements of one report unit, and statements whose
     sentences retell each other (reuse: "the same report in different words"), kept together."""
+    n = len(items)
     df = Counter(t for s in items for t in s.terms)
-    units = _units(items, {t: math.log(1 + len(items) / c) for t, c in df.items()})
+    idf = {t: math.log(1 + n / c) for t, c in df.items()}
+    links = _links(items, df, idf)
+    # the closest statement in another article: a statement that turns to a topic reported elsewhere
+    best_elsewhere: dict[int, float] = {}
+    for (i, j), sim in links.items():
+        if items[i].article.id != items[j].article.id:
+            best_elsewhere[i] = max(best_elsewhere.get(i, 0.0), sim)
+            best_elsewhere[j] = max(best_elsewhere.get(j, 0.0), sim)
+    units = _units(items, idf, best_elsewhere)
     together = [(u[0], x) for u in units for x in u[1:]]
     by_place: dict[str, list[Statement]] = defaultdict(list)
     for s in items:
@@ -169,28 +184,19 @@ def group(items: list[Statement], reused: list[tuple[tuple[str, int, int], tuple
         a, b = at(pa), at(pb)
         if a is not None and b is not None and a is not b:
             together.append((a, b))
-    return sorted(_cluster(items, together), key=lambda c: c.id)
+    return sorted(_cluster(items, together, sorted(links), idf), key=lambda c: c.id)
 
 
-def _cluster(items: list[Statement], together: list[tuple[Statement, Statement]]) -> list[Claim]:
+def _links(items: list[Statement], df: Counter[str], idf: dict[str, float]) -> dict[tuple[int, int], float]:
+    """Pairs of statements that say the same thing, with their similarity. Candidate pairs share a rare
+    term (an inverted index keeps this far from n²)."""
     n = len(items)
-    df = Counter(t for s in items for t in s.terms)
-    idf = {t: math.log(1 + n / c) for t, c in df.items()}
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    # candidate pairs share a rare term (an inverted index keeps this far from n²)
     index: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(items):
         for t in sorted(s.terms):  # sorted: the same corpus gives the same claims in every process
             if df[t] <= max(3, min(n // 5, MAX_POSTING)):
                 index[t].append(i)
-    links: list[tuple[int, int]] = []
+    links: dict[tuple[int, int], float] = {}
     seen: set[tuple[int, int]] = set()
     for members in index.values():
         for x in range(len(members)):
@@ -199,8 +205,27 @@ def _cluster(items: list[Statement], together: list[tuple[Statement, Statement]]
                 if (i, j) in seen:
                     continue
                 seen.add((i, j))
-                if _similarity(items[i], items[j], idf) >= SAME_CLAIM:
-                    links.append((i, j))
+                sim = _similarity(items[i], items[j], idf)
+                if sim >= SAME_CLAIM:
+                    links[(i, j)] = sim
+    return links
+
+
+def _cluster(
+    items: list[Statement],
+    together: list[tuple[Statement, Statement]],
+    links: list[tuple[int, int]],
+    idf: dict[str, float],
+) -> list[Claim]:
+    n = len(items)
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
     # report units first; then two groups merge only when enough of their statements are linked — one
     # passing resemblance between two long reports does not make them one claim
     position = {s.id: i for i, s in enumerate(items)}
@@ -219,24 +244,52 @@ def _cluster(items: list[Statement], together: list[tuple[Statement, Statement]]
         if count >= max(1, round(LINK_SHARE * min(size[ri], size[rj]))):
             parent[a] = b
             size[b] += size[a]
+    _attach_denials(items, idf, find, parent)
     clusters: dict[int, list[Statement]] = defaultdict(list)
     for i, s in enumerate(items):
         clusters[find(i)].append(s)
-    claims = []
-    for members in clusters.values():
-        articles = {m.article.id for m in members}
-        speakers = {m.speaker for m in members}
-        if len(articles) < 2 and len(speakers) < 2:
+    # every statement is part of a claim: one outlet's lone report is still a claim a checker looks up
+    return [_claim(members) for members in clusters.values()]
+
+
+def _attach_denials(
+    items: list[Statement], idf: dict[str, float], find: Callable[[int], int], parent: list[int]
+) -> None:
+    """A denial that joined no assertion is about the assertion it rejects: "نفى متحدث باسم الجماعة
+    ارتباطها بداعش" against "الجماعة قد تكون فصيلاً منشقاً عن داعش". It joins the other speaker's
+    assertion that names the same parties (the denier counts as one; at least two), the rarest parties
+    weighing most — a story's ubiquitous actors ("داعش", "التحالف") tie everything to everything."""
+    asserting_roots = {find(i) for i, s in enumerate(items) if s.stance != "deny"}
+    by_entity: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(items):
+        if s.stance != "deny":
+            for e in sorted(_entities_of(s) | {s.speaker}):
+                by_entity[e].append(i)
+    for i, d in enumerate(items):
+        if d.stance != "deny" or find(i) in asserting_roots:
             continue
-        claims.append(_claim(members))
-    return claims
+        ents = _entities_of(d) | ({d.speaker} if d.speaker.startswith(("kb:", "name:")) else set())
+        shared: Counter[int] = Counter()
+        for e in sorted(ents):
+            for j in by_entity.get(e, ())[:MAX_POSTING]:
+                if items[j].speaker != d.speaker:
+                    shared[j] += 1
+        best = [
+            (math.fsum(idf.get(e, 1.0) for e in ents & (_entities_of(items[j]) | {items[j].speaker})),
+             len(d.terms & items[j].terms), -j)
+            for j, count in shared.items() if count >= 2
+        ]
+        if best:
+            j = -max(best)[2]
+            parent[find(i)] = find(j)
 
 
 def _claim(members: list[Statement]) -> Claim:
-    # the canonical wording: the shortest asserting content of the most common speaker, else any
+    # the canonical wording: the asserting statement closest to all the others (a medoid), preferring
+    # one that stands alone — not "هذه الخطوة…", which points back to a sentence before it
     asserting = [m for m in members if m.stance != "deny"] or members
-    common = Counter(m.speaker for m in asserting).most_common(1)[0][0]
-    text = min((m.content for m in asserting if m.speaker == common), key=len).strip()
+    best = max(asserting, key=lambda m: (_standalone(m.content), _centrality(m, members), -len(m.content)))
+    text = best.content.strip()
     cid = "c:" + hashlib.sha256("|".join(sorted(m.id for m in members)).encode()).hexdigest()[:12]
     claim = Claim(cid, text)
     roots: dict[str, dict] = {}
@@ -256,23 +309,48 @@ def _claim(members: list[Statement]) -> Claim:
     return claim
 
 
+_ANAPHORA = re.compile(r"^\W*(?:و|ف)?(?:هذا|هذه|ذلك|تلك|هؤلاء|هذان|هاتان|ذلكم)\b")
+
+
+def _standalone(text: str) -> bool:
+    return len(text.split()) >= 5 and not _ANAPHORA.match(key(text))
+
+
+def _centrality(m: Statement, members: list[Statement]) -> float:
+    return math.fsum(len(m.terms & o.terms) / max(1, len(m.terms | o.terms)) for o in members if o is not m)
+
+
 def contradictions(claims: list[Claim], items: list[Statement] | None = None) -> list[Contradiction]:
     """Denials of a claim against its assertions; denials of what another statement says about the same
     entities; and competing claims of responsibility for one event."""
     out: list[Contradiction] = []
+    members = [m for c in claims for m, _ in c.members] if items is None else items
+    df = Counter(t for s in members for t in s.terms)
+    idf = {t: math.log(1 + len(members) / n) for t, n in df.items()}
     if items is not None:
-        out += _entity_denials(items, claims)
         out += _competing_responsibility(items)
     for c in claims:
         deny = [m for m, role in c.members if role == "denies"]
         assert_ = [m for m, role in c.members if role == "supports"]
-        for d in deny[:10]:
-            for a in assert_[:20]:
-                if a.speaker == d.speaker:
-                    continue
-                out.append(_denial(a, d, f"states: {c.text[:120]}"))
+        for d in deny:
+            out += [_denial(a, d, f"states: {c.text[:120]}") for a in _denied(d, assert_, idf)]
     seen: set[str] = set()
     return [x for x in out if not (x.id in seen or seen.add(x.id))]  # type: ignore[func-returns-value]
+
+
+def _denied(d: Statement, assertions: list[Statement], idf: dict[str, float]) -> list[Statement]:
+    """What a denial rejects inside its claim: for each origin, its statement closest to the denial's
+    words, kept when at least half as close as the closest of all — a claim gathers a report's side
+    remarks too, and "the presidency denies what the minister of defence says about troops" is noise."""
+    closest: dict[str, tuple[float, Statement]] = {}
+    for a in assertions:
+        if a.speaker == d.speaker:
+            continue
+        sim = _dice(a, d, idf)
+        if sim > 0 and (a.root not in closest or sim > closest[a.root][0]):
+            closest[a.root] = (sim, a)
+    top = max((sim for sim, _ in closest.values()), default=0.0)
+    return [a for sim, a in closest.values() if sim >= top / 2]
 
 
 def _denial(a: Statement, d: Statement, what: str) -> Contradiction:
@@ -283,34 +361,6 @@ def _denial(a: Statement, d: Statement, what: str) -> Contradiction:
 
 def _entities_of(s: Statement) -> set[str]:
     return {t for t in s.terms if t.startswith("kb:") or t.startswith("name:")}
-
-
-def _entity_denials(items: list[Statement], claims: list[Claim]) -> list[Contradiction]:
-    """A denial ("نفى متحدث باسم الجماعة ارتباطها بداعش") against the assertions of other speakers about
-    the same two entities ("الجماعة قد تكون فصيلاً منشقاً عن داعش"), when no claim joined them."""
-    claim_of = {m.id: c.id for c in claims for m, _ in c.members}
-    by_entity: dict[str, list[Statement]] = defaultdict(list)
-    for a in items:
-        if a.stance != "deny":
-            for e in _entities_of(a) | {a.speaker}:
-                by_entity[e].append(a)
-    out = []
-    for d in items:
-        if d.stance != "deny":
-            continue
-        ents = _entities_of(d) | ({d.speaker} if d.speaker.startswith(("kb:", "name:")) else set())
-        counts: Counter[str] = Counter()
-        for e in sorted(ents):
-            for a in by_entity.get(e, ())[:MAX_POSTING]:
-                counts[a.id] += 1
-        candidates = {a.id: a for e in sorted(ents) for a in by_entity.get(e, ())[:MAX_POSTING]}
-        for aid, shared_n in sorted(counts.items()):
-            a = candidates[aid]
-            if a.speaker == d.speaker or (claim_of.get(a.id) is not None and claim_of.get(a.id) == claim_of.get(d.id)):
-                continue
-            if shared_n >= 2:
-                out.append(_denial(a, d, "says about the same parties"))
-    return out
 
 
 def _responsibility(s: Statement) -> tuple[str, frozenset[str]] | None:

@@ -162,6 +162,7 @@ def cmd_kb(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     import json
+    from datetime import date
 
     from .claims.relation import relation
 
@@ -178,12 +179,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
                 a, b = pair["a"], pair["b"]
                 if not isinstance(a, str) or not isinstance(b, str):
                     raise TypeError("a and b must be strings")
-            except (json.JSONDecodeError, KeyError, TypeError) as e:
+                # optional: the days the statements were made, for relative dates ("ديسمبر الماضي")
+                said = [date.fromisoformat(pair[k]) if pair.get(k) else None for k in ("date_a", "date_b")]
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
                 bad += 1
                 _err(f"{path}:{n}: not a pair ({e})")
                 print(json.dumps({"relation": None, "score": None, "error": str(e)}))
                 continue
-            rel, p = relation(a, b)
+            rel, p = relation(a, b, said_a=said[0], said_b=said[1])
             print(json.dumps({"relation": rel, "score": round(p, 4)}, ensure_ascii=False))
     return 2 if bad else 0
 
@@ -295,7 +298,8 @@ def build_parser() -> argparse.ArgumentParser:
     ksub.add_parser("info", help="counts and where your files go")
     k.set_defaults(func=cmd_kb)
 
-    c = sub.add_parser("compare", help="relation between statement pairs (JSONL lines {\"a\": …, \"b\": …})")
+    c = sub.add_parser("compare", help="relation between statement pairs (JSONL lines {\"a\": …, \"b\": …}, optional "
+                       "\"date_a\"/\"date_b\": the ISO days they were said)")
     c.add_argument("--pairs", required=True, metavar="FILE", help="prints one JSON line per pair: relation, score")
     c.set_defaults(func=cmd_compare)
 

@@ -78,3 +78,29 @@ def test_check_on_the_seeds_sorts_support_and_denial(riwaya, seeds_export: dict)
     denies = [h for h in heads if h.startswith("[denies]")]
     assert any("نيويورك تايمز" in h for h in supports)
     assert denies and all("الرئاسة" in h or "مديرية" in h for h in denies)
+
+
+TOLL_A = "وقالت وزارة الصحة إن 25 شخصا على الأقل قتلوا في انفجار ميناء الريان مساء أمس وأصيب العشرات."
+TOLL_B = "وأفاد الدفاع المدني بأن 18 شخصا قتلوا في انفجار ميناء الريان مساء أمس وأصيب العشرات."
+TOLL_C = "وقال مسؤول في الميناء إن 31 شخصا قتلوا في انفجار ميناء الريان مساء أمس وأصيب العشرات."
+
+
+def test_conflicting_figures_between_origins_are_contradictions() -> None:
+    arts = [analysed(TOLL_A, "a", "الفجر"), analysed(TOLL_B, "b", "الساحل"), analysed(TOLL_C, "c", "الأفق")]
+    found = [x for x in contradictions(group(statements(arts))) if x.kind == "numeric"]
+    # 18 is below "at least 25"; 31 is not, and 18 and 31 differ
+    pairs = {frozenset((x.a.article.source, x.b.article.source)) for x in found}
+    assert pairs == {frozenset("ab"), frozenset("bc")}
+    assert all("18" in x.explanation for x in found)
+
+
+def test_the_same_figure_told_twice_is_no_contradiction() -> None:
+    arts = [analysed(TOLL_A, "a", "الفجر"), analysed(TOLL_A.replace("وزارة الصحة", "الدفاع المدني"), "b", "الساحل")]
+    assert [x for x in contradictions(group(statements(arts))) if x.kind in ("numeric", "date")] == []
+
+
+def test_conflicting_dates_between_origins_are_contradictions() -> None:
+    a = "كشفت صحيفة الغارديان أن التنسيق الأمني بين الجيش وفصائل الجنوب بدأ سرا منذ عام 2016."
+    b = "وذكرت وكالة رويترز أن التنسيق الأمني بين الجيش وفصائل الجنوب بدأ سرا منذ عام 2019."
+    found = contradictions(group(statements([analysed(a, "a", "الفجر"), analysed(b, "b", "الساحل")])))
+    assert [x.kind for x in found] == ["date"] and "2016" in found[0].explanation

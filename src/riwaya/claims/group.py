@@ -321,8 +321,8 @@ def _centrality(m: Statement, members: list[Statement]) -> float:
 
 
 def contradictions(claims: list[Claim], items: list[Statement] | None = None) -> list[Contradiction]:
-    """Denials of a claim against its assertions; denials of what another statement says about the same
-    entities; and competing claims of responsibility for one event."""
+    """Denials of a claim against its assertions; competing claims of responsibility for one event; and
+    conflicting figures and dates inside a claim."""
     out: list[Contradiction] = []
     members = [m for c in claims for m, _ in c.members] if items is None else items
     df = Counter(t for s in members for t in s.terms)
@@ -334,6 +334,9 @@ def contradictions(claims: list[Claim], items: list[Statement] | None = None) ->
         assert_ = [m for m, role in c.members if role == "supports"]
         for d in deny:
             out += [_denial(a, d, f"states: {c.text[:120]}") for a in _denied(d, assert_, idf)]
+    from .conflicts import figure_conflicts  # it builds on this module's types
+
+    out += figure_conflicts(claims)
     seen: set[str] = set()
     return [x for x in out if not (x.id in seen or seen.add(x.id))]  # type: ignore[func-returns-value]
 

@@ -12,6 +12,7 @@ import json
 import math
 import re
 from collections import Counter
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -19,12 +20,12 @@ from ..resources import path
 from ..text.normalize import fold
 from ..text.terms import terms
 from ..text.tokens import stem
+from .values import compare_dates, compare_quantities, variant_pairs
 
 MODEL = "relation.json"
 RELATIONS = ("agree", "contradict", "unrelated")
 NEGATIONS = frozenset(fold(w) for w in ("لا", "لم", "لن", "ليس", "ليست", "غير", "عدم", "نفى", "نفت", "ينفي", "تنفي",
                                          "نفي", "دون", "بلا", "لا صحة", "كذب", "يكذب", "تكذيب", "ما"))
-_NUM = re.compile(r"\d+(?:[.,]\d+)?")
 _WORD = re.compile(r"\w+")
 
 
@@ -52,10 +53,15 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-def features(a: str, b: str) -> dict[str, float]:
+def features(a: str, b: str, said_a: date | None = None, said_b: date | None = None) -> dict[str, float]:
+    """The pair as named features. `said_a`/`said_b`: the days the statements were made, for relative dates
+    ("last December"); today when not given."""
     fa, fb = fold(a), fold(b)
     ta, tb = terms(a), terms(b)
     sa, sb = {stem(t) for t in ta}, {stem(t) for t in tb}
+    for x, y in variant_pairs(sa - sb, sb - sa):  # ترامب / ترمب: one name spelt two ways
+        sb.discard(y)
+        sb.add(x)
     wa, wb = set(_WORD.findall(fa)), set(_WORD.findall(fb))
     shared = len(sa & sb)
     f: dict[str, float] = {
@@ -69,10 +75,16 @@ def features(a: str, b: str) -> dict[str, float]:
     na, nb = len(wa & NEGATIONS), len(wb & NEGATIONS)
     f["neg_xor"] = float((na > 0) != (nb > 0))
     f["neg_diff"] = float(abs(na - nb))
-    nums_a, nums_b = set(_NUM.findall(fa)), set(_NUM.findall(fb))
-    if nums_a and nums_b:
-        f["num_same"] = float(bool(nums_a & nums_b))
-        f["num_differ"] = float(not nums_a & nums_b)
+    # figures and dates compared as values: "25" meets "at least 25"; "last December" is December 2024
+    # when said in November 2025
+    num_same, num_conflict = compare_quantities(a, b)
+    if num_same or num_conflict:
+        f["num_same"] = float(num_same)
+        f["num_differ"] = float(num_conflict and not num_same)
+    date_same, date_conflict = compare_dates(a, b, said_a, said_b)
+    if date_same or date_conflict:
+        f["date_same"] = float(date_same)
+        f["date_differ"] = float(date_conflict)
     only_a, only_b = sa - sb, sb - sa
     ant = antonyms()
     f["antonym"] = float(any((x, y) in ant for x in only_a for y in only_b))
@@ -94,12 +106,14 @@ def _model(file: str = MODEL) -> dict:
     return json.loads(p.read_text(encoding="utf-8"))
 
 
-def score(a: str, b: str, model: str = MODEL) -> dict[str, float]:
+def score(
+    a: str, b: str, model: str = MODEL, said_a: date | None = None, said_b: date | None = None
+) -> dict[str, float]:
     """Probabilities of agree / contradict / unrelated for the pair (a, b)."""
     m = _model(model)
     weights: dict[str, list[float]] = m["weights"]
     z = list(m["intercept"])
-    for name, value in features(a, b).items():
+    for name, value in features(a, b, said_a, said_b).items():
         w = weights.get(name)
         if w is not None:
             for k in range(len(z)):
@@ -110,7 +124,9 @@ def score(a: str, b: str, model: str = MODEL) -> dict[str, float]:
     return {cls: e / total for cls, e in zip(m["classes"], exp, strict=True)}
 
 
-def relation(a: str, b: str, model: str = MODEL) -> tuple[str, float]:
-    probs = score(a, b, model)
+def relation(
+    a: str, b: str, model: str = MODEL, said_a: date | None = None, said_b: date | None = None
+) -> tuple[str, float]:
+    probs = score(a, b, model, said_a, said_b)
     best = max(probs, key=probs.__getitem__)
     return best, probs[best]

@@ -285,10 +285,15 @@ def _attach_denials(
 
 
 def _claim(members: list[Statement]) -> Claim:
-    # the canonical wording: the asserting statement closest to all the others (a medoid), preferring
-    # one that stands alone — not "هذه الخطوة…", which points back to a sentence before it
+    # the canonical wording: of the main origin's statements, the one the other members repeat most,
+    # preferring one that stands alone — not "هذه الخطوة…", which points back to a sentence before it
     asserting = [m for m in members if m.stance != "deny"] or members
-    best = max(asserting, key=lambda m: (_standalone(m.content), _centrality(m, members), -len(m.content)))
+    spread = Counter(t for m in members for t in m.terms)
+    main_root = Counter(m.root for m in asserting).most_common(1)[0][0]  # whose report the claim mostly is
+    best = max(
+        (m for m in asserting if m.root == main_root),
+        key=lambda m: (_standalone(m.content), _centrality(m, spread), -len(m.content)),
+    )
     text = best.content.strip()
     cid = "c:" + hashlib.sha256("|".join(sorted(m.id for m in members)).encode()).hexdigest()[:12]
     claim = Claim(cid, text)
@@ -316,8 +321,9 @@ def _standalone(text: str) -> bool:
     return len(text.split()) >= 5 and not _ANAPHORA.match(key(text))
 
 
-def _centrality(m: Statement, members: list[Statement]) -> float:
-    return math.fsum(len(m.terms & o.terms) / max(1, len(m.terms | o.terms)) for o in members if o is not m)
+def _centrality(m: Statement, spread: Counter[str]) -> float:
+    """How much of a statement the other members repeat (linear in the claim's size, unlike a medoid)."""
+    return math.fsum(spread[t] - 1 for t in m.terms) / max(1, len(m.terms))
 
 
 def contradictions(claims: list[Claim], items: list[Statement] | None = None) -> list[Contradiction]:
@@ -346,10 +352,13 @@ def _denied(d: Statement, assertions: list[Statement], idf: dict[str, float]) ->
     words, kept when at least half as close as the closest of all — a claim gathers a report's side
     remarks too, and "the presidency denies what the minister of defence says about troops" is noise."""
     closest: dict[str, tuple[float, Statement]] = {}
+    wd = math.fsum(idf.get(t, 1.0) for t in d.terms)
     for a in assertions:
-        if a.speaker == d.speaker:
+        shared = a.terms & d.terms
+        if a.speaker == d.speaker or not shared:
             continue
-        sim = _dice(a, d, idf)
+        wa = math.fsum(idf.get(t, 1.0) for t in a.terms)
+        sim = 2 * math.fsum(idf.get(t, 1.0) for t in shared) / max(1e-9, wa + wd)
         if sim > 0 and (a.root not in closest or sim > closest[a.root][0]):
             closest[a.root] = (sim, a)
     top = max((sim for sim, _ in closest.values()), default=0.0)

@@ -39,16 +39,30 @@ def resolve_entities(store: Store, articles: list[Article]) -> int:
 
 
 def group_claims(store: Store, articles: list[Article]) -> tuple[int, int]:
-    """Claims across the corpus from the stored attributions, with contradictions and origins."""
-    from ..claims.group import contradictions, group, statements
+    """Claims from the stored attributions, with contradictions and origins — story by story: a claim is
+    told within one story, and grouping a whole day of news at once chains unrelated statements that
+    share a few words into one giant "claim" (on ant_sample: 9,336 statements)."""
+    from collections import defaultdict
 
-    items = statements(articles)
-    reused = [
-        ((r["a"]["article"], r["a"]["start"], r["a"]["end"]), (r["b"]["article"], r["b"]["start"], r["b"]["end"]))
-        for r in store.reuse()
-    ]
-    claims = group(items, reused)
-    return store.replace_claims(claims, contradictions(claims, items))
+    from ..claims.group import Claim, Contradiction, contradictions, group, statements
+
+    story_of = dict(store.conn.execute("SELECT article, story FROM story_articles").fetchall())
+    by_story: dict[str, list] = defaultdict(list)
+    for item in statements(articles):
+        by_story[str(story_of.get(item.article.id, item.article.id))].append(item)
+    reused_by_story: dict[str, list] = defaultdict(list)
+    for r in store.reuse():
+        a, b = r["a"], r["b"]
+        pair = ((a["article"], a["start"], a["end"]), (b["article"], b["start"], b["end"]))
+        reused_by_story[str(story_of.get(a["article"], a["article"]))].append(pair)
+    claims: list[Claim] = []
+    contra: list[Contradiction] = []
+    for story in sorted(by_story):
+        items = by_story[story]
+        story_claims = group(items, reused_by_story.get(story, []))
+        claims += story_claims
+        contra += contradictions(story_claims, items)
+    return store.replace_claims(sorted(claims, key=lambda c: c.id), contra)
 
 
 def find_reuse(store: Store, articles: list[Article]) -> int:
@@ -90,6 +104,6 @@ def run_corpus_stages(store: Store) -> dict[str, int]:
     dated = infer_publication_dates(store, articles)
     entities = resolve_entities(store, articles)
     reuse = find_reuse(store, articles)  # before claims: a retold passage carries its claim
+    cluster_stories(store, articles)  # before claims: claims are grouped within a story
     claims, contra = group_claims(store, articles)
-    cluster_stories(store, articles)
     return {"dated": dated, "entities": entities, "claims": claims, "contradictions": contra, "reuse": reuse}

@@ -69,7 +69,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             progress.close()
         from .engine.corpus import run_corpus_stages
 
-        corpus = run_corpus_stages(store)
+        try:
+            corpus = run_corpus_stages(store, reuse_window=args.reuse_window, runner=runner)
+        finally:
+            if runner is not None:
+                runner.close()
         total = store.count()
         if args.json:
             write_export(store, args.json)
@@ -118,7 +122,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     for stale in (db, db.with_name("demo.db-wal"), db.with_name("demo.db-shm")):
         stale.unlink(missing_ok=True)  # a fresh store every time
     ns = argparse.Namespace(paths=[str(corpus)], db=str(db), json=str(out / "demo.json"), timeout=20.0,
-                            progress=False, workers=os.cpu_count() or 1, engine="local", spark_master="local[2]")
+                            progress=False, workers=os.cpu_count() or 1, engine="local", spark_master="local[2]",
+                            reuse_window=None)
     code = cmd_analyze(ns)
     print(f"demo store:  {db}\ndemo export: {out / 'demo.json'}")
     return code
@@ -267,6 +272,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--engine", choices=["local", "spark"], default="local",
                    help="local: a process pool (default); spark: Apache Spark (the spark extra)")
     a.add_argument("--spark-master", default="local[2]", help="Spark master URL (default local[2])")
+    a.add_argument("--reuse-window", type=int, metavar="DAYS",
+                   help="keep the copy-detection (LSH) bands of the last DAYS days of news only; copies found "
+                        "stay (default: keep all)")
     a.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="processes for the per-article stages (default: every core); results do not depend on it")
     a.add_argument(

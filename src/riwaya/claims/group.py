@@ -34,10 +34,20 @@ LINK_SHARE = 0.2  # two groups merge when this share of the smaller one's statem
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
 
+@dataclass(frozen=True)
+class ArticleRef:
+    """What claims need of an article: small enough to ship a story's statements to a Spark worker."""
+
+    id: str
+    source: str
+    outlet: str | None
+    published: str | None
+
+
 @dataclass
 class Statement:
     id: str
-    article: Article
+    article: ArticleRef
     start: int
     end: int
     content: str
@@ -82,6 +92,7 @@ class Contradiction:
 def statements(articles: list[Article]) -> list[Statement]:
     out = []
     for a in articles:
+        ref = ArticleRef(a.id, a.source, a.outlet, a.published)
         for s in a.spans("attributions"):
             content = (s.attrs.get("content") or {}).get("text") or a.text[s.start : s.end]
             if len(content.split()) < 6:
@@ -94,8 +105,8 @@ def statements(articles: list[Article]) -> list[Statement]:
                 "anon:" + " ".join(words[:2]) if sp.get("anonymous") else "name:" + " ".join(words[:4])
             )
             st = Statement(
-                attribution_id(a.id, s),
-                a,
+                attribution_id(ref.id, s),
+                ref,
                 s.start,
                 s.end,
                 content,

@@ -125,6 +125,7 @@ def analyze(
     say = report or (lambda msg: print(msg, file=sys.stderr))
     version = pipeline_version(pipeline)
     summary = Summary()
+    own = runner is None  # a runner handed in (Spark) stays open for the corpus stages; its owner closes it
     if runner is None:
         runner = _Pool(pipeline, workers) if workers > 1 else _Serial(pipeline)
     queue: list[_Pending] = []
@@ -186,7 +187,8 @@ def analyze(
                 flush()
         flush(final=True)
     finally:
-        runner.close()
+        if own:
+            runner.close()
     return summary
 
 

@@ -2,15 +2,16 @@
 
 Reading, cleaning and the store stay on the driver; batches of articles go to the cluster with
 `parallelize(...).mapPartitions(...)`, each partition building the pipeline once from the stage
-names. The stages are pure, so the results are those of the local engine. Corpus stages then run on
-the driver over the store, as with the local engine.
+names. The stages are pure, so the results are those of the local engine. Corpus stages run on the
+driver over the store, except claim grouping, which is a group-by-key over stories run by Spark.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from ..model import Article
 from ..pipeline import Pipeline
@@ -57,6 +58,13 @@ class SparkRunner:
         names = self.names
         rdd = self.sc.parallelize(articles, min(self.slices, max(1, len(articles))))
         return rdd.mapPartitions(lambda it: _run_partition(names, it)).collect()
+
+    def group_by_key(self, pairs: list[tuple[str, tuple]], fn: Callable[[str, list[tuple]], Any]) -> list[Any]:
+        """A corpus stage as a group-by-key: the values of each key go to one task, `fn(key, values)` runs
+        there; results come back in key order (the same order as the local engine's)."""
+        rdd = self.sc.parallelize(pairs, min(self.slices, max(1, len(pairs))))
+        done = rdd.groupByKey().map(lambda kv: (kv[0], fn(kv[0], list(kv[1])))).collect()
+        return [result for _, result in sorted(done, key=lambda kr: kr[0])]
 
     def close(self) -> None:
         self.sc.stop()

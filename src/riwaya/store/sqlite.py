@@ -271,9 +271,11 @@ class Store:
         return n
 
     def reuse(self) -> list[dict[str, Any]]:
+        # sentence-level pairs (recomputed each run) and paragraph/article pairs from the LSH bands (kept)
         rows = self.conn.execute(
             "SELECT a_article, a_start, a_end, b_article, b_start, b_end, similarity, kind FROM reuse"
-            " ORDER BY a_article, a_start"
+            " UNION SELECT a_article, a_start, a_end, b_article, b_start, b_end, similarity, kind FROM passage_reuse"
+            " ORDER BY 1, 2, 4, 5"
         ).fetchall()
         return [
             {

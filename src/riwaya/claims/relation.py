@@ -1,8 +1,9 @@
 """The relation between two statements: agree, contradict or unrelated.
 
 A linear model over what the two statements share and what changes between them: overlap of words
-and characters, negation on one side only, numbers that differ, antonym swaps (a data file), and the
-words removed and added (with their stems and entity types). Trained on the ANS corpus by
+and characters, negation on one side only, figures and dates compared as values, words of opposite
+direction (ارتفع / تراجع, `resources/claims/polarity.toml`), antonym swaps (`antonyms.tsv`), and the
+words removed and added. Trained on the ANS corpus by
 `python -m riwaya.claims.train_relation`; the weights ship as JSON and are applied in pure Python.
 """
 
@@ -23,6 +24,8 @@ from ..text.tokens import stem
 from .values import compare_dates, compare_quantities, variant_pairs
 
 MODEL = "relation.json"
+SAME_TELLING = 0.6  # stem Jaccard from which two statements tell the same thing
+VALUE_CONFLICT = 0.75  # the contradiction probability given to the same telling with other figures/dates
 RELATIONS = ("agree", "contradict", "unrelated")
 NEGATIONS = frozenset(fold(w) for w in ("لا", "لم", "لن", "ليس", "ليست", "غير", "عدم", "نفى", "نفت", "ينفي", "تنفي",
                                          "نفي", "دون", "بلا", "لا صحة", "كذب", "يكذب", "تكذيب", "ما"))
@@ -39,6 +42,32 @@ def antonyms() -> frozenset[tuple[str, str]]:
         pairs.add((a, b))
         pairs.add((b, a))
     return frozenset(pairs)
+
+
+@cache
+def polarity() -> dict[str, tuple[int, int]]:
+    """Folded word form -> (axis, +1 or -1) from `resources/claims/polarity.toml` (ارتفع +, تراجع −)."""
+    from ..resources import load_toml
+
+    table: dict[str, tuple[int, int]] = {}
+    for n, axis in enumerate(load_toml("claims", "polarity.toml")["axis"]):
+        for sign, forms in ((1, axis["plus"]), (-1, axis["minus"])):
+            for form in forms:
+                table[fold(form)] = (n, sign)
+    return table
+
+
+def _directions(words: set[str]) -> set[tuple[int, int]]:
+    """The (axis, sign) of the directional words, with their proclitics and article taken off."""
+    table = polarity()
+    out = set()
+    for w in words:
+        for cand in (w, w[1:] if w[:1] in "وفبل" else "", w[2:] if w.startswith("ال") else "",
+                     w[3:] if w[:1] in "وفبل" and w[1:3] == "ال" else ""):
+            if cand and cand in table:
+                out.add(table[cand])
+                break
+    return out
 
 
 def _grams(s: str, n: int = 3) -> Counter[str]:
@@ -88,6 +117,11 @@ def features(a: str, b: str, said_a: date | None = None, said_b: date | None = N
     only_a, only_b = sa - sb, sb - sa
     ant = antonyms()
     f["antonym"] = float(any((x, y) in ant for x in only_a for y in only_b))
+    # directions: "ارتفاع" on one side, "تراجع" on the other, on the same axis
+    da, db = _directions(wa), _directions(wb)
+    if da and db:
+        f["polarity_flip"] = float(any((axis, -sign) in db for axis, sign in da))
+        f["polarity_same"] = float(bool(da & db))
     for x in only_a:
         f[f"del={x}"] = 1.0
     for y in only_b:
@@ -113,7 +147,8 @@ def score(
     m = _model(model)
     weights: dict[str, list[float]] = m["weights"]
     z = list(m["intercept"])
-    for name, value in features(a, b, said_a, said_b).items():
+    f = features(a, b, said_a, said_b)
+    for name, value in f.items():
         w = weights.get(name)
         if w is not None:
             for k in range(len(z)):
@@ -121,7 +156,15 @@ def score(
     top = max(z)
     exp = [math.exp(x - top) for x in z]
     total = sum(exp)
-    return {cls: e / total for cls, e in zip(m["classes"], exp, strict=True)}
+    probs = {cls: e / total for cls, e in zip(m["classes"], exp, strict=True)}
+    if (f.get("num_differ") or f.get("date_differ")) and f["jaccard"] >= SAME_TELLING:
+        # the same sentence with another figure or date is a contradiction, whatever the headlines the
+        # model learnt from (few of them differ only in a number) suggest
+        probs["contradict"] = max(probs["contradict"], VALUE_CONFLICT)
+        rest = sum(v for k, v in probs.items() if k != "contradict")
+        scale = (1 - probs["contradict"]) / rest if rest else 0.0
+        probs = {k: v if k == "contradict" else v * scale for k, v in probs.items()}
+    return probs
 
 
 def relation(

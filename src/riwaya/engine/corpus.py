@@ -84,14 +84,15 @@ def group_claims(store: Store, articles: list[Article], runner: Any = None) -> t
     return store.replace_claims(sorted(claims, key=lambda c: c.id), sorted(contra, key=lambda x: x.id))
 
 
-def find_reuse(store: Store, articles: list[Article]) -> int:
+def find_reuse(store: Store, articles: list[Article], runner: Any = None) -> int:
     """Sentence-level copies and rewrites over the corpus, then copies of whole articles and paragraphs
     through the MinHash LSH bands kept in the store (only the articles not indexed yet are hashed)."""
     from ..reuse import lsh
     from ..reuse.detect import detect, passages
 
     sentences = store.replace_reuse(detect(passages(articles)))
-    lsh.index(store.conn, (lsh.Doc(a.id, a.text, a.published) for a in articles))
+    hasher = getattr(runner, "map_each", None)
+    lsh.index(store.conn, (lsh.Doc(a.id, a.text, a.published) for a in articles), hasher=hasher)
     return sentences + store.conn.execute("SELECT COUNT(*) FROM passage_reuse").fetchone()[0]
 
 
@@ -130,7 +131,7 @@ def run_corpus_stages(store: Store, reuse_window: int | None = None, runner: Any
     articles = list(store.articles())
     dated = infer_publication_dates(store, articles)
     entities = resolve_entities(store, articles)
-    reuse = find_reuse(store, articles)  # before claims: a retold passage carries its claim
+    reuse = find_reuse(store, articles, runner)  # before claims: a retold passage carries its claim
     if reuse_window is not None:
         from datetime import date, timedelta
 

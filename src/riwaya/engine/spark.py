@@ -3,7 +3,8 @@
 Reading, cleaning and the store stay on the driver; batches of articles go to the cluster with
 `parallelize(...).mapPartitions(...)`, each partition building the pipeline once from the stage
 names. The stages are pure, so the results are those of the local engine. Corpus stages run on the
-driver over the store, except claim grouping, which is a group-by-key over stories run by Spark.
+driver over the store, except the MinHash hashing of new articles (a map) and claim grouping (a
+group-by-key over stories), which Spark runs.
 """
 
 from __future__ import annotations
@@ -58,6 +59,10 @@ class SparkRunner:
         names = self.names
         rdd = self.sc.parallelize(articles, min(self.slices, max(1, len(articles))))
         return rdd.mapPartitions(lambda it: _run_partition(names, it)).collect()
+
+    def map_each(self, fn: Callable[[Any], Any], items: list[Any]) -> list[Any]:
+        """`fn` over the items on the cluster, results in the items' order."""
+        return self.sc.parallelize(items, min(self.slices, max(1, len(items)))).map(fn).collect()
 
     def group_by_key(self, pairs: list[tuple[str, tuple]], fn: Callable[[str, list[tuple]], Any]) -> list[Any]:
         """A corpus stage as a group-by-key: the values of each key go to one task, `fn(key, values)` runs

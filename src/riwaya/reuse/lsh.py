@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..text.normalize import key
@@ -96,34 +96,59 @@ def _batches(docs: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
         yield batch
 
 
-def index(conn: sqlite3.Connection, docs: Iterable[Doc], batch_size: int = BATCH) -> int:
+@dataclass(frozen=True)
+class Hashed:
+    """A passage ready for the store: what `hash_doc` computes, anywhere (a process, a Spark worker)."""
+
+    start: int
+    end: int
+    words: int
+    whole: bool
+    digest: bytes
+    signature: bytes
+    bands: tuple[int, ...]
+
+
+def hash_doc(doc: Doc) -> list[Hashed]:
+    """The passages of one article with their digests, signatures and band keys (pure: no store)."""
+    out = []
+    for start, end, words, whole in passages(doc):
+        sig = signature(words)
+        digest = hashlib.blake2b(" ".join(words).encode(), digest_size=16).digest()
+        out.append(Hashed(start, end, len(words), whole, digest, array("I", sig).tobytes(), tuple(band_keys(sig))))
+    return out
+
+
+def index(
+    conn: sqlite3.Connection,
+    docs: Iterable[Doc],
+    batch_size: int = BATCH,
+    hasher: Callable[[Callable[[Doc], list[Hashed]], list[Doc]], list[list[Hashed]]] | None = None,
+) -> int:
     """Index the articles not yet indexed and store the copies and near copies they make with everything
-    indexed before (and with each other). Returns the number of pairs stored."""
+    indexed before (and with each other). `hasher(hash_doc, docs)` maps the hashing over a batch — on
+    Spark with the spark engine; here by default. Returns the number of pairs stored."""
     conn.execute("PRAGMA temp_store=MEMORY")  # the batch's band keys: a scratch table, never on disk
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS new_bands (band INTEGER, key INTEGER, passage INTEGER)")
     found = 0
     for batch in _batches(docs, batch_size):
+        done = {r[0] for r in conn.execute(
+            f"SELECT article FROM lsh_done WHERE article IN ({','.join('?' * len(batch))})", [d.id for d in batch])}
+        todo = list({d.id: d for d in batch if d.id not in done}.values())
+        hashed = hasher(hash_doc, todo) if hasher is not None and todo else [hash_doc(d) for d in todo]
         with conn:
-            done = {r[0] for r in conn.execute(
-                f"SELECT article FROM lsh_done WHERE article IN ({','.join('?' * len(batch))})",
-                [d.id for d in batch])}
             conn.execute("DELETE FROM new_bands")
             rows: list[tuple[int, int, int]] = []
-            for doc in batch:
-                if doc.id in done:
-                    continue
-                done.add(doc.id)
+            for doc, parts in zip(todo, hashed, strict=True):
                 conn.execute("INSERT OR IGNORE INTO lsh_done VALUES (?)", (doc.id,))
-                for start, end, words, whole in passages(doc):
-                    sig = signature(words)
-                    digest = hashlib.blake2b(" ".join(words).encode(), digest_size=16).digest()
+                for h in parts:
                     pid = conn.execute(
                         "INSERT INTO lsh_passages (article, start, end, day, words, whole, digest, signature)"
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        (doc.id, start, end, (doc.day or "")[:10] or None, len(words), whole, digest,
-                         array("I", sig).tobytes()),
+                        (doc.id, h.start, h.end, (doc.day or "")[:10] or None, h.words, h.whole, h.digest,
+                         h.signature),
                     ).lastrowid
-                    rows += [(b, k, pid) for b, k in enumerate(band_keys(sig))]
+                    rows += [(b, k, pid) for b, k in enumerate(h.bands)]
             conn.executemany("INSERT INTO new_bands VALUES (?, ?, ?)", rows)
             pairs = set(conn.execute(
                 "SELECT DISTINCT n.passage, b.passage FROM new_bands n"

@@ -27,6 +27,12 @@ CASES = [
         "وقالت وزارة التجارة إنها وقعت اتفاقا لتصدير القمح إلى الأردن.",
         {"speaker": "وزارة التجارة", "anonymous": False, "stance": "assert"}, id="unknown-ministry-vso"),
     pytest.param(
+        "أعلنت وزارة التجارة توقيع اتفاق لتصدير القمح إلى الأردن.",
+        {"speaker": "وزارة التجارة", "content": "توقيع اتفاق لتصدير القمح إلى الأردن."}, id="announce-verbal-noun"),
+    pytest.param(
+        "وأعلن وزير الداخلية اعتقال خلية في ريف المدينة.",
+        {"speaker": "وزير الداخلية", "content": "اعتقال خلية في ريف المدينة."}, id="office-announces-arrest"),
+    pytest.param(
         "وأكد وزير الزراعة أن الموسم سيكون أفضل من العام الماضي.",
         {"speaker": "وزير الزراعة", "anonymous": False}, id="office-without-name"),
     pytest.param(

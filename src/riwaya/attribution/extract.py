@@ -540,6 +540,16 @@ def _definite_subject(s: _Sentence, i: int) -> Speaker | None:
     if k >= len(toks):
         return None
     nxt = toks[k]
+    if (
+        k - i > 1
+        and not first.startswith("ال")
+        and nxt.kind == "word"
+        and not nxt.norm.startswith("ال")
+        and unclitic(nxt.norm) not in SUBJECT_FOLLOWERS
+    ):
+        # "أعلنت وزارة التجارة توقيع اتفاق …": an organisation or office, then its statement as a verbal
+        # noun with no "أن" — the named head keeps this from reading an object as the speaker
+        return Speaker(i, k, False, None, None, True)
     if k - i > 1 and first.startswith("ال") and not (nxt.text == ":" or unclitic(nxt.norm) in CONTENT_OPENERS):
         return None  # "كل من توقع الصدود الأميركي في ذلك الوقت": a definite object phrase, not a subject
     if nxt.text in SUBJECT_FOLLOWERS or nxt.norm in SUBJECT_FOLLOWERS or unclitic(nxt.norm) in CONTENT_OPENERS:

@@ -47,8 +47,10 @@ class Corpus:
 
     def story_claims(self, story_id: str) -> list[dict[str, Any]]:
         arts = set(self.stories[story_id]["articles"])
-        return [c for c in self.doc["claims"]
-                if any(self.attributions[x]["article"] in arts for x in c["attributions"] if x in self.attributions)]
+        found = [c for c in self.doc["claims"]
+                 if any(self.attributions[x]["article"] in arts for x in c["attributions"] if x in self.attributions)]
+        # the claims told most often first: a story lists its lone statements too
+        return sorted(found, key=lambda c: (-len(c["attributions"]), -len(c.get("denies") or []), c["id"]))
 
     def story_events(self, story_id: str) -> list[dict[str, Any]]:
         arts = set(self.stories[story_id]["articles"])

@@ -1,6 +1,7 @@
 """Copy detection at scale: MinHash LSH over a large corpus made from the ANT sample.
 
     python bench/bench_reuse.py [--docs 100000] [--batch 2000]
+    python bench/bench_reuse.py --docs 20000 --write big.jsonl   # the corpus only, for `riwaya analyze`
 
 The corpus repeats the ANT sample with perturbations until it has `--docs` documents: each repeat drops
 a few words (1–5 %) from every paragraph, sometimes drops or swaps whole paragraphs, and gives the copy a
@@ -12,6 +13,7 @@ Prints documents/s, the pairs found, the store size and the peak memory of the p
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import tempfile
 import time
@@ -54,7 +56,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=100_000)
     ap.add_argument("--batch", type=int, default=lsh.BATCH)
+    ap.add_argument("--write", metavar="JSONL", help="write the corpus as JSON lines (text, date) and stop")
     args = ap.parse_args()
+    if args.write:
+        with open(args.write, "w", encoding="utf-8") as f:
+            for d in corpus(args.docs):
+                f.write(json.dumps({"text": d.text, "date_publish": d.day, "url": f"https://example.org/{d.id}"},
+                                   ensure_ascii=False) + "\n")
+        print(f"{args.docs} documents written to {args.write}")
+        return
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "lsh.db"
         store = Store(db)

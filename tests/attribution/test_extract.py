@@ -127,3 +127,22 @@ def test_verb_without_subject_far_from_any_statement_is_nobody() -> None:
 def test_what_a_description_is_about_never_speaks() -> None:
     found = attributions("ونفت الوزارة أن يكون هناك أي تقصير، ووصفت التقرير بأنه لا أساس له من الصحة.")
     assert found and all("التقرير" not in a["speaker"] for a in found)
+
+
+def _speaker_keys(text: str) -> list[str | None]:
+    a = Pipeline.from_names(("sentences", "entities", "attributions"))(Article(text=text, source="t"))
+    return [(s.attrs["speaker"] or {}).get("key") for s in a.spans("attributions")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وقال مسؤول مكتب الإدارة الذاتية في دمشق عبدالكريم عمر إن الحوار مستمر.\n"
+                     "وتابع مسؤول الإدارة الذاتية، \"المطلوب ضمانات دستورية واضحة\".", id="office-named-again"),
+        pytest.param("وقال الباحث عبدالعزيز العنجري إن الخطر قائم.\n"
+                     "أما القسم الثاني، وفق العنجري، فهي العناصر النشطة في البادية.", id="family-name-again"),
+    ],
+)
+def test_a_person_named_again_by_office_or_family_name_is_the_same_speaker(text: str) -> None:
+    first, second = _speaker_keys(text)[:2]
+    assert first is not None and first == second

@@ -233,16 +233,22 @@ def extract(article: Article) -> list[Attribution]:
 
 def _known_role(sp: Party, roles: list[Party]) -> Party:
     """"وتابع مسؤول الإدارة الذاتية في دمشق" after "مسؤول مكتب الإدارة الذاتية … في دمشق عبدالكريم عمر":
-    a role with no name is the person the article named with that role."""
-    if not sp.anonymous:
-        return sp
+    a role with no name is the person the article named with that role — also when the role names an
+    organisation ("رئيس مركز ريكونسنس" after "… رئيس مركز ريكونسنس للبحوث عبدالعزيز العنجري")."""
+    from ..entities.lexicon import cues as entity_cues
     from ..text.terms import terms
 
+    words = key(sp.text).split()
+    titled = bool(words) and (words[0] in entity_cues().person_titles or " ".join(words[:2]) in (
+        entity_cues().person_titles))
+    if sp.key is not None and not titled:
+        return sp
     mine = terms(sp.text)
     if len(mine) < 2:
         return sp
     for named in reversed(roles):
-        if mine <= terms(named.text):
+        theirs = terms(named.text)
+        if named.key != sp.key and mine <= theirs and len(theirs) > len(mine):
             return Party(sp.start, sp.end, sp.text, named.key, False, None)
     return sp
 

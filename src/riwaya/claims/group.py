@@ -1,11 +1,12 @@
-"""Grouping statements into claims across articles, finding who supports and who denies each, its
-independent origins, and the contradictions between statements.
+"""Grouping statements into claims, finding who supports and who denies each, its independent origins,
+and the contradictions between statements. Run story by story (engine/corpus.py).
 
 A statement is an attribution's content (its sentence when the content is short). Two statements say
-the same thing when the rare words, entities and years they share weigh enough against the smaller
-of the two (an IDF-weighted overlap, so the words every article of a story repeats count little).
-Groups are the connected statements (single link), kept only when their members come from at least
-two articles or two speakers.
+the same thing when the rare words, entities and years they share weigh enough against the two (an
+IDF-weighted Dice overlap, so the words every article of a story repeats count little). A run of
+statements of one source in one article is one report until it turns to something reported elsewhere;
+groups then merge when enough of their statements link; a denial left alone joins the assertion that
+names the same parties. Every statement belongs to a claim, a lone report included.
 
 Origins: a statement's root is its speaker — or, for an outlet citing anonymous informants, the
 outlet. Relays do not add origins; every distinct root that supports the claim counts once.
@@ -28,8 +29,8 @@ from ..text.terms import terms
 SAME_CLAIM = 0.2  # Dice-weighted overlap above which two statements say the same thing
 MIN_SHARED = 4  # …sharing at least this many terms
 MAX_POSTING = 200  # a term (or entity) shared by more statements than this links no pair by itself
-UNIT_SIM = 0.0  # consecutive statements of one source stay one report while this similar (0: always;
-# splitting a report by topic lowered grouping on the seeds)
+UNIT_SIM = 0.0  # a report goes on unless a statement resembles another article's more than this and more
+# than the statement before it (0: any resemblance elsewhere that beats the one before)
 LINK_SHARE = 0.2  # two groups merge when this share of the smaller one's statements link to the other
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 

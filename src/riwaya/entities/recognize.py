@@ -269,6 +269,35 @@ def recognize_tokens(tokens: list[Token], use_crf: bool = True, model: str = crf
     return sorted(mentions, key=lambda m: m.start)
 
 
+def _family_names(seen: list[tuple[list[Token], list[Mention]]]) -> frozenset[str]:
+    """Last words of the full person names the article gives ("عبدالعزيز العنجري" → العنجري)."""
+    c = cues()
+    out = set()
+    for tokens, found in seen:
+        for m in found:
+            if m.type == "PER" and m.end - m.start >= 2:
+                last = strip_clitic(key(tokens[m.end - 1].text))
+                if len(last) >= 3 and last not in stopwords() and last not in c.not_names and last not in first_names():
+                    out.add(last)
+    return frozenset(out)
+
+
+def _family_names_again(tokens: list[Token], found: list[Mention], family: frozenset[str]) -> list[Mention]:
+    """The person named again by the family name alone ("وفق العنجري", "وأضاف براك"), where nothing else
+    was recognised: one document, one person per family name."""
+    if not family:
+        return []
+    taken = [False] * len(tokens)
+    for m in found:
+        for j in range(m.start, m.end):
+            taken[j] = True
+    out = []
+    for i, t in enumerate(tokens):
+        if not taken[i] and t.kind == "word" and strip_clitic(key(t.text)) in family:
+            out.append(Mention(i, i + 1, "PER", "doc"))
+    return out
+
+
 @register
 class EntityStage:
     """Layer "entities": mentions with type (PER/ORG/LOC/MISC) and, when known, knowledge-base ids."""
@@ -284,9 +313,14 @@ class EntityStage:
         kb = knowledge_base()
         spans: list[Span] = []
         units = article.spans("sentences") or [Span(0, len(article.text))]
+        seen: list[tuple[list[Token], list[Mention]]] = []
         for unit in units:
             tokens = tokenize(article.text, unit.start, unit.end)
-            for m in recognize_tokens(tokens, self.use_crf):
+            found = recognize_tokens(tokens, self.use_crf)
+            seen.append((tokens, found))
+        for tokens, found in seen:
+            found = found + _family_names_again(tokens, found, _family_names(seen))
+            for m in sorted(found, key=lambda x: x.start):
                 first, last = tokens[m.start], tokens[m.end - 1]
                 start = _trim_proclitic(first, article.text) if m.clitic else first.start
                 end = last.end

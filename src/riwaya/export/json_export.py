@@ -70,13 +70,20 @@ def _entity_finder(store: Store):  # type: ignore[no-untyped-def]
 
 def attributions_of(article: Article, entity_at) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
     out = []
+    # where each entity key is mentioned first: a speaker the extractor tied to someone named earlier
+    # ("وتابع مسؤول الإدارة الذاتية" → عبدالكريم عمر) is that entity, not the organisation in its words
+    first_at: dict[str, tuple[int, int]] = {}
+    for m in article.spans("entities"):
+        first_at.setdefault(str(m.attrs.get("key")), (m.start, m.end))
     for s in article.spans("attributions"):
         a = s.attrs
 
         def party(p: dict | None) -> dict | None:
             if not p:
                 return None
-            ent = None if p.get("anonymous") else entity_at(article.id, p["start"], p["end"])
+            at = first_at.get(str(p.get("key"))) if p.get("key") else None
+            ent = None if p.get("anonymous") else (
+                (entity_at(article.id, *at) if at else None) or entity_at(article.id, p["start"], p["end"]))
             return {"text": p["text"], "entity": ent, "anonymous": bool(p.get("anonymous")),
                     "class": p.get("class"), "start": p["start"], "end": p["end"]}
 

@@ -33,6 +33,13 @@ CASES = [
         "وأعلن وزير الداخلية اعتقال خلية في ريف المدينة.",
         {"speaker": "وزير الداخلية", "content": "اعتقال خلية في ريف المدينة."}, id="office-announces-arrest"),
     pytest.param(
+        "وانضمت البلاد إلى المعاهدة، وذلك بحسب تصريحات المبعوث الأمريكي الخاص إلى سوريا توم باراك.",
+        {"speaker": "توم باراك", "content": "وانضمت البلاد إلى المعاهدة"}, id="according-to-remarks-of"),
+    pytest.param(
+        "وبحسب تصريحات مسؤولين فإن الاتفاق بات قريبا.",
+        {"speaker": "تصريحات مسؤولين", "anonymous": True, "content": "الاتفاق بات قريبا."},
+        id="according-to-remarks-of-officials"),
+    pytest.param(
         "وأكد وزير الزراعة أن الموسم سيكون أفضل من العام الماضي.",
         {"speaker": "وزير الزراعة", "anonymous": False}, id="office-without-name"),
     pytest.param(

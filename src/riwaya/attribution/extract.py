@@ -390,9 +390,10 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
         after = sp.end
         while after < len(toks) and (toks[after].text in "،,:" or toks[after].norm in ("فان", "فانه", "فانها")):
             after += 1
-        content = (toks[after].start, _end_of(s, stop)) if after < stop else None
+        words_after = any(t.kind == "word" for t in toks[after:stop])
+        content = (toks[after].start, _end_of(s, stop)) if after < stop and words_after else None
         if content is None:  # "…، بالتنسيق حسب نيويورك تايمز": the statement is what came before the cue
-            content = (toks[0].start, toks[cm.start - 1].end) if cm.start > 0 else None
+            content = _clause_before(s, cm.start)
         stance = content_stance(key(text[content[0] : content[1]]) if content else "", cue.stance)
         return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing,
                            party, content, [], False)
@@ -507,6 +508,23 @@ def _bare_name(s: _Sentence, i: int) -> Speaker | None:
 
 
 SUBJECT_FOLLOWERS = frozenset({"علي", "عن", "ان", "بان", "انه", "انها", "ب", "في", "،", ",", ":"})
+
+
+def _clause_before(s: _Sentence, i: int) -> tuple[int, int] | None:
+    """The clause a trailing source phrase vouches for: "…، وأصبحت سوريا العضو التسعين في التحالف، وذلك
+    بحسب تصريحات المبعوث" → "وأصبحت سوريا العضو التسعين في التحالف" (back to the last "، و…")."""
+    toks = s.tokens
+    end = i - 1
+    while end >= 0 and (toks[end].norm in ("وذلك", "ذلك", "وهذا") or toks[end].kind == "punct"):
+        end -= 1
+    if end < 0:
+        return None
+    start = 0
+    for k in range(end, 0, -1):
+        if toks[k - 1].text in ("،", ",") and toks[k].norm[:1] == "و" and k < end:
+            start = k
+            break
+    return toks[start].start, toks[end].end
 
 
 def _definite_subject(s: _Sentence, i: int) -> Speaker | None:

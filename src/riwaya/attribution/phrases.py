@@ -223,6 +223,13 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
             # "تقارير نيويورك تايمز", "بيان القيادة المركزية": the named source's reports
             k = skip_quotes(tokens, anon.end)
             return Speaker(i, _token_end(tokens, named, k), False, None, named)
+        if anon.cls in ("reports", "documents") and anon.end < len(tokens) and tokens[anon.end].kind == "word":
+            # "بحسب تصريحات المبعوث الأمريكي الخاص توم براك": the titled person whose remarks they are
+            owner = speaker_at(tokens, anon.end, mention_at, limit)
+            if owner is not None and not owner.anonymous and owner.mention is not None:
+                return Speaker(i, owner.end, False, None, owner.mention)
+            if owner is not None and owner.anonymous and owner.cls not in ("reports", "documents"):
+                return Speaker(i, owner.end, True, owner.cls, owner.mention, owner.role)  # "تصريحات مسؤولين"
         return extend_with_affiliation(tokens, anon, mention_at)
     return None
 

@@ -153,3 +153,16 @@ def _speaker_keys(text: str) -> list[str | None]:
 def test_a_person_named_again_by_office_or_family_name_is_the_same_speaker(text: str) -> None:
     first, second = _speaker_keys(text)[:2]
     assert first is not None and first == second
+
+
+def test_a_statement_in_an_embedded_post_comes_through_the_account_that_posted_it() -> None:
+    text = ("نؤكد عدم صحة المعلومات التي وردت في بعض التقارير الصحفية عن الاجتماع. pic.twitter.com/aB2kxQ "
+            "— الإخبارية السورية (@AlekhbariahSY) November 14, 2025\nوقال الوزير إن الاجتماع لم يعقد.")
+    found = attributions(text)
+    assert any("الإخبارية السورية" in " ".join(a["via"]) for a in found)
+    assert all(not a["via"] for a in found if a["speaker"] == "الوزير")
+
+
+def test_a_publisher_after_the_statement_relays_it() -> None:
+    (a, *_) = attributions("وأضاف مصدر أمني أن العملية أسفرت عن اعتقال أربعة أشخاص، حسب ما نشرت وزارة الداخلية في بيان.")
+    assert "وزارة الداخلية" in " ".join(a["via"]) and a["content"] == "العملية أسفرت عن اعتقال أربعة أشخاص"

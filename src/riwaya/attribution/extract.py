@@ -18,6 +18,7 @@ Sentence by sentence:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import Article, Span
@@ -188,7 +189,7 @@ def extract(article: Article) -> list[Attribution]:
                 prev = s.tokens[cm.start - 1].norm if cm.start > 0 else ""
                 new_clause = tok.norm[:1] in "وف" or prev in ("،", ",", ".", "كما", "ما")
                 quoted = cm.end < len(s.tokens) and s.tokens[cm.end].text in QUOTES_OPEN
-                sp = speaker_at(s.tokens, cm.end, s.mention_at)
+                sp = speaker_at(s.tokens, cm.end, s.mention_at) or _definite_subject(s, cm.end)
                 if sp is None or quoted or not new_clause:
                     continue
             a = _from_cue(s, cues, n, made, last_speaker, lex)
@@ -228,7 +229,33 @@ def extract(article: Article) -> list[Attribution]:
                 last_speaker = a.speaker
         since_last = 0 if made else since_last + 1
         out.extend(made)
+    _posted_by(article, out, mentions)
     return out
+
+
+# an embedded post, as pages render it: "… pic.twitter.com/… — الإخبارية السورية (@AlekhbariahSY) November 14, 2025"
+_POST_SIGNATURE = re.compile(
+    r"[—–-]\s*([^—–()\n]{2,80}?)\s*\(@\w{1,30}\)\s*[A-Za-z\u0600-\u06ff]+\s+\d{1,2},?\s+\d{4}\s*$"
+)
+
+
+def _posted_by(article: Article, found: list[Attribution], mentions: list[Span]) -> None:
+    """A statement inside an embedded post reached the article through the account that posted it."""
+    pos = 0
+    for line in article.text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        m = _POST_SIGNATURE.search(line)
+        if m is None:
+            continue
+        a0, a1 = start + m.start(1), start + m.end(1)
+        mention = next((x for x in mentions if a0 <= x.start < a1), None)
+        account = Party(a0, a1, article.text[a0:a1], mention.attrs.get("key") if mention is not None else None, False)
+        for a in found:
+            if start <= a.start < end and a.speaker is not None and key(a.speaker.text) != key(account.text) and (
+                account.key is None or account.key != a.speaker.key
+            ) and all(key(v.text) != key(account.text) for v in a.via):
+                a.via.append(account)
 
 
 def _known_role(sp: Party, roles: list[Party]) -> Party:
@@ -371,6 +398,18 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
         elif channel:
             s.pending_via.extend(channel)
         return None
+    if cue.type == "phrase" and made and unclitic(toks[cm.start].norm) in ("حسب", "بحسب", "وفق", "وفقا", "طبقا"):
+        # "…، حسب ما نشرت وزارة الداخلية في بيان" after a statement: the publisher relays it
+        publisher = speaker_at(toks, cm.end, s.mention_at) or _definite_subject(s, cm.end)
+        if publisher is not None and not publisher.anonymous:
+            last = made[-1]
+            last.via.append(s.party(publisher))
+            k = cm.start - 1
+            while k > 0 and toks[k].kind == "punct":
+                k -= 1
+            if last.content and last.content[0] < toks[k].end < last.content[1]:
+                last.content = (last.content[0], toks[k].end)  # the statement stops before its relay
+            return last
     if cue.type == "relay_prep":
         # "كشفت الصحيفة، نقلاً عن مسؤولين …، أن": the cited sources of the statement before
         cited = _cited(s, cm.end, find_prep=False)
@@ -379,7 +418,14 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
         return None
     if cue.type == "prep":
         if cm.end < len(toks) and toks[cm.end].norm == "ما":
-            return None  # "وفق ما أكده X": the verb after "ما" is the cue
+            # "…، حسب ما نشرت وزارة الداخلية في بيان": after a statement, the publisher relays it; else
+            # ("وفق ما أكده X") the verb after "ما" is the cue
+            if made and cm.end + 1 < len(toks) and toks[cm.end + 1].kind == "word":
+                publisher = speaker_at(toks, cm.end + 2, s.mention_at) or _definite_subject(s, cm.end + 2)
+                if publisher is not None and not publisher.anonymous:
+                    made[-1].via.append(s.party(publisher))
+                    return made[-1]
+            return None
         sp = speaker_at(toks, cm.end, s.mention_at)
         if sp is None:
             return None

@@ -164,5 +164,15 @@ def test_a_statement_in_an_embedded_post_comes_through_the_account_that_posted_i
 
 
 def test_a_publisher_after_the_statement_relays_it() -> None:
-    (a, *_) = attributions("وأضاف مصدر أمني أن العملية أسفرت عن اعتقال أربعة أشخاص، حسب ما نشرت وزارة الداخلية في بيان.")
+    (a, *_) = attributions(
+        "وأضاف مصدر أمني أن العملية أسفرت عن اعتقال أربعة أشخاص، حسب ما نشرت وزارة الداخلية في بيان."
+    )
     assert "وزارة الداخلية" in " ".join(a["via"]) and a["content"] == "العملية أسفرت عن اعتقال أربعة أشخاص"
+
+
+def test_a_second_anonymous_source_named_again_keeps_the_outlet_that_introduced_it() -> None:
+    text = ("ونقلت صحيفة نيويورك تايمز عن مسؤولين سوريين ودبلوماسيين غربيين قولهم إن التعاون بدأ قبل سنوات.\n"
+            "ويقول أحد الدبلوماسيين الغربيين إن العلاقة بدأت كترتيب ميداني محدود.")
+    found = attributions(text)
+    later = [a for a in found if "الدبلوماسيين" in a["speaker"]]
+    assert later and "نيويورك تايمز" in " ".join(later[0]["via"])

@@ -287,8 +287,11 @@ def _participle(tok: Token) -> bool:
 
 
 def _head(text: str) -> str:
+    """The noun that names an anonymous source, reduced so that "ودبلوماسيين غربيين" (a second source after
+    "و") and "أحد الدبلوماسيين الغربيين" meet."""
     words = [w for w in key(text).split() if w not in ("احد", "احدي", "بعض", "عدد", "من")]
     w = words[0] if words else ""
+    w = w[1:] if w[:1] in "وف" and len(w) > 5 else w
     w = w[2:] if w.startswith("ال") else w
     return w[:4]
 

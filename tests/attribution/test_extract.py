@@ -40,6 +40,9 @@ CASES = [
         {"speaker": "تصريحات مسؤولين", "anonymous": True, "content": "الاتفاق بات قريبا."},
         id="according-to-remarks-of-officials"),
     pytest.param(
+        "وهو ما تنبأ به في وقت سابق الباحث عبدالعزيز العنجري، في حديث إلى الصحيفة، أن الحرب ستطول.",
+        {"speaker": "عبدالعزيز العنجري", "stance": "predict"}, id="relative-clause-late-subject"),
+    pytest.param(
         "وأكد وزير الزراعة أن الموسم سيكون أفضل من العام الماضي.",
         {"speaker": "وزير الزراعة", "anonymous": False}, id="office-without-name"),
     pytest.param(

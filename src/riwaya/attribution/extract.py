@@ -473,6 +473,16 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
             if nxt is not None and not nxt.role:
                 sp = nxt
                 i_after = nxt.end
+        if sp is None and cm.start > 0 and toks[cm.start - 1].norm in ("ما", "وهو ما", "وهذا ما"):
+            # "وهو ما تنبأ به في وقت سابق رئيس مركز … عبدالعزيز العنجري": a relative clause puts the
+            # pronoun and an adverbial between the verb and a named subject
+            for k in range(cm.end + 1, min(len(toks), cm.end + 6)):
+                if toks[k - 1].kind != "word" or unclitic(toks[k - 1].norm) in CONTENT_OPENERS:
+                    break
+                nxt = speaker_at(toks, k, s.mention_at)
+                if nxt is not None and nxt.mention is not None and not nxt.anonymous:
+                    sp, i_after = nxt, nxt.end
+                    break
     if sp is None and _participle(toks[cm.start]):
         # "…، قائلاً إن …": the participle's subject is the sentence's subject
         sp = next((x for k in range(0, cm.start) if (x := speaker_at(toks, k, s.mention_at)) is not None), None)

@@ -104,3 +104,16 @@ def test_conflicting_dates_between_origins_are_contradictions() -> None:
     b = "وذكرت وكالة رويترز أن التنسيق الأمني بين الجيش وفصائل الجنوب بدأ سرا منذ عام 2019."
     found = contradictions(group(statements([analysed(a, "a", "الفجر"), analysed(b, "b", "الساحل")])))
     assert [x.kind for x in found] == ["date"] and "2016" in found[0].explanation
+
+
+def test_a_claim_too_big_is_clustered_again_with_stricter_links(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import riwaya.claims.group as grouping
+
+    arts = [analysed(REPORT, "a", "الفجر"), analysed(RELAY, "b", "الساحل"), analysed(DENIAL, "c", "ونا")]
+    assert len([c for c in group(statements(arts)) if len(c.members) == 3]) == 1
+    # above two statements a claim is clustered again; no pair is that similar, so it breaks up
+    monkeypatch.setattr(grouping, "SPLIT_ABOVE", 2)
+    monkeypatch.setattr(grouping, "STRICTER", (0.99,))
+    assert sorted(len(c.members) for c in group(statements(arts))) == [1, 1, 1]
+    monkeypatch.setattr(grouping, "SPLIT_ABOVE", 3)  # a claim of three is not too big
+    assert sorted(len(c.members) for c in group(statements(arts))) == [3]

@@ -9,34 +9,33 @@ gathers a report's side remarks too, and two unrelated figures in it are no conf
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+import re
 from functools import cache
 
+from ..text.normalize import fold
 from ..text.terms import stopwords
 from ..time.expressions import find_dates
 from .group import Claim, Contradiction, Statement
-from .values import Quantity, _same_word, date_values, quantities
+from .values import Quantity, _same_word, quantities
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 MAX_COMPARED = 40  # statements of one claim compared pairwise (the first ones, in document order)
 MIN_SHARED = 3  # terms two statements must share to be about the same thing
 SAME_WORDS = 0.5  # Dice over terms above which two statements tell the same sentence
 
 
-def _said(s: Statement) -> date | None:
-    try:
-        return date.fromisoformat(s.article.published[:10]) if s.article.published else None
-    except ValueError:
-        return None
+def _number(v: float) -> str:
+    return f"{int(v):,}" if v == int(v) else f"{v:,.2f}"
 
 
 def _figure(q: Quantity) -> str:
     if q.high == float("inf"):
-        return f"at least {q.low:g}"
+        return f"at least {_number(q.low)}"
     if q.low == 0.0:
-        return f"at most {q.high:g}"
+        return f"at most {_number(q.high)}"
     if q.low != q.high:
-        return f"about {(q.low + q.high) / 2:g}"
-    return f"{q.low:g}"
+        return f"about {_number((q.low + q.high) / 2)}"
+    return _number(q.low)
 
 
 def _numeric(a: Statement, b: Statement, qa: list[Quantity], qb: list[Quantity]) -> str | None:
@@ -54,7 +53,9 @@ def _numeric(a: Statement, b: Statement, qa: list[Quantity], qb: list[Quantity])
 @cache
 def _counted(noun: str) -> bool:
     """A noun a figure counts ("قتيلا", "عملية"), not a preposition or a month ("3 في", "2 يونيو")."""
-    return len(noun) >= 3 and noun not in stopwords() and not find_dates(f"1 {noun} 2020")
+    return len(noun) >= 3 and noun not in stopwords() and not any(
+        find_dates(f"1 {noun} {year}") for year in (2020, 1440)  # a Gregorian or Hijri month ("2 صفر")
+    )
 
 
 def figure_conflicts(claims: list[Claim]) -> list[Contradiction]:
@@ -64,7 +65,9 @@ def figure_conflicts(claims: list[Claim]) -> list[Contradiction]:
         if len(asserting) < 2:
             continue
         figures = {m.id: quantities(m.content) for m in asserting}
-        dates = {m.id: date_values(m.content, _said(m)) for m in asserting}
+        # years written out ("منذ عام 2016"): a weekday or "أمس" resolved against two publication days, or a
+        # month without its year, dates two daily reports, not one event told two ways (ant_sample)
+        dates = {m.id: sorted(set(_YEAR.findall(fold(m.content)))) for m in asserting}
         for i, a in enumerate(asserting):
             for b in asserting[i + 1 :]:
                 if a.root == b.root or len(a.terms & b.terms) < MIN_SHARED:

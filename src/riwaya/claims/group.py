@@ -32,6 +32,8 @@ MAX_POSTING = 200  # a term (or entity) shared by more statements than this link
 UNIT_SIM = 0.0  # a report goes on unless a statement resembles another article's more than this and more
 # than the statement before it (0: any resemblance elsewhere that beats the one before)
 LINK_SHARE = 0.2  # two groups merge when this share of the smaller one's statements link to the other
+SPLIT_ABOVE = 60  # statements in one claim beyond which it is clustered again with stricter links…
+STRICTER = (0.3, 0.4, 0.5)  # …these, one after the other
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
 
@@ -196,7 +198,25 @@ def group(items: list[Statement], reused: list[tuple[tuple[str, int, int], tuple
         a, b = at(pa), at(pb)
         if a is not None and b is not None and a is not b:
             together.append((a, b))
-    return sorted(_cluster(items, together, sorted(links), idf), key=lambda c: c.id)
+    clusters = _cluster(items, together, sorted(links), idf)
+    # a cluster far bigger than one claim is a chain of resemblances across a long story (on ant_sample:
+    # 865 statements about the Ghouta): cluster it again with stricter links until it breaks up
+    position = {st.id: i for i, st in enumerate(items)}
+    done: list[list[Statement]] = []
+    work = [(c, 0) for c in clusters]
+    while work:
+        members, level = work.pop()
+        if len(members) <= SPLIT_ABOVE or level >= len(STRICTER):
+            done.append(members)
+            continue
+        inside = {position[m.id] for m in members}
+        local = {position[m.id]: k for k, m in enumerate(sorted(members, key=lambda m: position[m.id]))}
+        sub = sorted(members, key=lambda m: position[m.id])
+        sub_links = sorted((local[i], local[j]) for (i, j), sim in links.items()
+                           if i in inside and j in inside and sim >= STRICTER[level])
+        sub_together = [(a, b) for a, b in together if position[a.id] in inside and position[b.id] in inside]
+        work += [(c, level + 1) for c in _cluster(sub, sub_together, sub_links, idf)]
+    return sorted((_claim(members) for members in done), key=lambda c: c.id)
 
 
 def _links(items: list[Statement], df: Counter[str], idf: dict[str, float]) -> dict[tuple[int, int], float]:
@@ -228,7 +248,7 @@ def _cluster(
     together: list[tuple[Statement, Statement]],
     links: list[tuple[int, int]],
     idf: dict[str, float],
-) -> list[Claim]:
+) -> list[list[Statement]]:
     n = len(items)
     parent = list(range(n))
 
@@ -261,7 +281,7 @@ def _cluster(
     for i, s in enumerate(items):
         clusters[find(i)].append(s)
     # every statement is part of a claim: one outlet's lone report is still a claim a checker looks up
-    return [_claim(members) for members in clusters.values()]
+    return list(clusters.values())
 
 
 def _attach_denials(

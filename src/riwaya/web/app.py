@@ -7,6 +7,7 @@ always escaped (autoescape, and the highlighter escapes every piece) and strippe
 from __future__ import annotations
 
 import sqlite3
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,10 @@ from .data import Corpus, clean, highlight
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+@cache
 def _env():  # type: ignore[no-untyped-def]
+    """One environment for the process: its template cache keeps each template compiled once (a report of
+    thousands of pages compiled them for every page)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]))

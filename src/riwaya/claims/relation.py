@@ -117,6 +117,10 @@ def features(a: str, b: str, said_a: date | None = None, said_b: date | None = N
     only_a, only_b = sa - sb, sb - sa
     ant = antonyms()
     f["antonym"] = float(any((x, y) in ant for x in only_a for y in only_b))
+    # a question against a statement ("هل ينجح …؟" / "… يستبعد …") asserts nothing the other can agree with
+    qa, qb = ("؟" in a or "?" in a), ("؟" in b or "?" in b)
+    if qa != qb:
+        f["question_one_side"] = 1.0
     # directions: "ارتفاع" on one side, "تراجع" on the other, on the same axis
     da, db = _directions(wa), _directions(wb)
     if da and db:

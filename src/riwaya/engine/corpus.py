@@ -128,7 +128,7 @@ def run_corpus_stages(store: Store, reuse_window: int | None = None, runner: Any
     `group_by_key` (Spark) for the per-story claim grouping; else it runs here."""
     # One read of the store for all stages (each read costs seconds on thousands of articles);
     # publication inference updates these same objects before the later stages see them.
-    articles = list(store.articles())
+    articles = list(store.articles(skip_layers=("clauses",)))  # no corpus stage reads the clauses
     dated = infer_publication_dates(store, articles)
     entities = resolve_entities(store, articles)
     reuse = find_reuse(store, articles, runner)  # before claims: a retold passage carries its claim

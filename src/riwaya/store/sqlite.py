@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -376,7 +376,11 @@ class Store:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
-    def articles(self) -> Iterator[Article]:
+    def articles(self, skip_layers: Collection[str] = ()) -> Iterator[Article]:
+        """Every stored article with its span layers, but those in `skip_layers` (the corpus stages leave
+        out "clauses": two fifths of the spans, used only by the export)."""
+        skip = sorted(set(skip_layers))
+        where = f" AND layer NOT IN ({','.join('?' * len(skip))})" if skip else ""
         rows = self.conn.execute(
             "SELECT id, source, part, outlet, outlet_basis, title, url, published, published_basis, text, meta"
             " FROM articles ORDER BY source, part, id"
@@ -395,8 +399,8 @@ class Store:
                 meta=json.loads(r[10]),
             )
             for layer, s, e, label, attrs in self.conn.execute(
-                'SELECT layer, start, "end", label, attrs FROM spans WHERE article = ? ORDER BY layer, start',
-                (r[0],),
+                f'SELECT layer, start, "end", label, attrs FROM spans WHERE article = ?{where} ORDER BY layer, start',
+                (r[0], *skip),
             ):
                 art.layers.setdefault(layer, []).append(Span(s, e, label, json.loads(attrs) if attrs else {}))
             yield art

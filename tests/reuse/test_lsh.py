@@ -108,3 +108,23 @@ def test_analyze_keeps_the_bands_of_the_window_only(riwaya, tmp_path: Path) -> N
         "SELECT COUNT(*) FROM lsh_bands WHERE passage NOT IN (SELECT id FROM lsh_passages)").fetchone()[0]
     store.close()
     assert orphans == 0
+
+
+def test_a_batch_that_fails_leaves_nothing_half_written(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    store = Store(tmp_path / "tx.db")  # the store's own connection: autocommit mode
+    store.conn.execute("PRAGMA foreign_keys=OFF")
+
+    def broken(*_a: object, **_k: object) -> int:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(lsh, "_confirm", broken)
+    with pytest.raises(RuntimeError):
+        lsh.index(store.conn, [lsh.Doc("a", REPORT), lsh.Doc("b", REPORT)])
+    counts = [store.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+              for t in ("lsh_done", "lsh_passages", "lsh_bands", "passage_reuse")]
+    monkeypatch.undo()
+    assert counts == [0, 0, 0, 0]
+    # and the next run indexes them from scratch
+    lsh.index(store.conn, [lsh.Doc("a", REPORT), lsh.Doc("b", REPORT)])
+    assert ("a", "b", "copy") in pairs(store.conn)
+    store.close()

@@ -18,6 +18,7 @@ import hashlib
 import sqlite3
 from array import array
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..text.normalize import key
@@ -136,7 +137,7 @@ def index(
             f"SELECT article FROM lsh_done WHERE article IN ({','.join('?' * len(batch))})", [d.id for d in batch])}
         todo = list({d.id: d for d in batch if d.id not in done}.values())
         hashed = hasher(hash_doc, todo) if hasher is not None and todo else [hash_doc(d) for d in todo]
-        with conn:
+        with _transaction(conn):
             conn.execute("DELETE FROM new_bands")
             rows: list[tuple[int, int, int]] = []
             for doc, parts in zip(todo, hashed, strict=True):
@@ -163,6 +164,22 @@ def index(
             conn.execute("INSERT OR IGNORE INTO lsh_bands SELECT band, key, passage FROM new_bands ORDER BY band, key")
             found += _confirm(conn, pairs)
     return found
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One transaction per batch, also on a connection in autocommit mode (the store's): a batch's
+    passages, bands, pairs and "done" marks are written together or not at all."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def _load(conn: sqlite3.Connection, ids: set[int]) -> dict[int, Passage]:
@@ -218,6 +235,6 @@ def prune(conn: sqlite3.Connection, before_day: str) -> int:
     """Drop the passages (and their bands) of articles published before `before_day`; pairs already found
     stay. Articles without a day are kept."""
     old = "SELECT id FROM lsh_passages WHERE day IS NOT NULL AND day < ?"
-    with conn:  # bands first: the cascade is not counted on (a store may run without foreign keys)
+    with _transaction(conn):  # bands first: the cascade is not counted on (a store may run without foreign keys)
         conn.execute(f"DELETE FROM lsh_bands WHERE passage IN ({old})", (before_day,))
         return conn.execute("DELETE FROM lsh_passages WHERE day IS NOT NULL AND day < ?", (before_day,)).rowcount

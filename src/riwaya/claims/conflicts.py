@@ -9,16 +9,14 @@ gathers a report's side remarks too, and two unrelated figures in it are no conf
 from __future__ import annotations
 
 import hashlib
-import re
 from functools import cache
 
 from ..text.normalize import fold
 from ..text.terms import stopwords
 from ..time.expressions import find_dates
 from .group import Claim, Contradiction, Statement
-from .values import Quantity, _same_word, quantities
+from .values import YEAR, Quantity, conflicting, quantities
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 MAX_COMPARED = 40  # statements of one claim compared pairwise (the first ones, in document order)
 MIN_SHARED = 3  # terms two statements must share to be about the same thing
 SAME_WORDS = 0.5  # Dice over terms above which two statements tell the same sentence
@@ -39,15 +37,11 @@ def _figure(q: Quantity) -> str:
 
 
 def _numeric(a: Statement, b: Statement, qa: list[Quantity], qb: list[Quantity]) -> str | None:
-    for y in qb:
-        if not _counted(y.noun):
-            continue
-        same_thing = [x for x in qa if _same_word(x.noun, y.noun)]
-        if same_thing and not any(x.meets(y) for x in same_thing):
-            x = same_thing[0]
-            return (f"{a.speaker_text or 'one source'} gives {_figure(x)} {x.noun}, "
-                    f"{b.speaker_text or 'another'} {_figure(y)}")
-    return None
+    found = conflicting(qa, qb, _counted)
+    if found is None:
+        return None
+    x, y = found
+    return f"{a.speaker_text or 'one source'} gives {_figure(x)} {x.noun}, {b.speaker_text or 'another'} {_figure(y)}"
 
 
 @cache
@@ -67,7 +61,7 @@ def figure_conflicts(claims: list[Claim]) -> list[Contradiction]:
         figures = {m.id: quantities(m.content) for m in asserting}
         # years written out ("منذ عام 2016"): a weekday or "أمس" resolved against two publication days, or a
         # month without its year, dates two daily reports, not one event told two ways (ant_sample)
-        dates = {m.id: sorted(set(_YEAR.findall(fold(m.content)))) for m in asserting}
+        dates = {m.id: sorted(set(YEAR.findall(fold(m.content)))) for m in asserting}
         for i, a in enumerate(asserting):
             for b in asserting[i + 1 :]:
                 if a.root == b.root or len(a.terms & b.terms) < MIN_SHARED:

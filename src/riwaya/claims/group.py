@@ -25,6 +25,7 @@ from ..attribution.ids import attribution_id
 from ..model import Article
 from ..text.normalize import key
 from ..text.terms import terms
+from .values import YEAR
 
 SAME_CLAIM = 0.2  # Dice-weighted overlap above which two statements say the same thing
 MIN_SHARED = 4  # …sharing at least this many terms
@@ -34,7 +35,6 @@ UNIT_SIM = 0.0  # a report goes on unless a statement resembles another article'
 LINK_SHARE = 0.2  # two groups merge when this share of the smaller one's statements link to the other
 SPLIT_ABOVE = 60  # statements in one claim beyond which it is clustered again with stricter links…
 STRICTER = (0.3, 0.4, 0.5)  # …these, one after the other
-_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ def statements(articles: list[Article]) -> list[Statement]:
 
 def _statement_terms(article: Article, content: dict, text: str) -> set[str]:
     out = set(terms(text))
-    out |= {m.group(0) for m in _YEAR.finditer(key(text))}
+    out |= {m.group(0) for m in YEAR.finditer(key(text))}
     c0, c1 = content.get("start", -1), content.get("end", -1)
     for m in article.spans("entities"):
         if c0 <= m.start < c1 and m.attrs.get("key"):
@@ -136,9 +136,10 @@ def _statement_terms(article: Article, content: dict, text: str) -> set[str]:
 
 
 def _dice(a: Statement, b: Statement, idf: dict[str, float]) -> float:
-    wa = sum(idf.get(t, 1.0) for t in a.terms)
-    wb = sum(idf.get(t, 1.0) for t in b.terms)
-    return 2 * sum(idf.get(t, 1.0) for t in a.terms & b.terms) / max(1e-9, wa + wb)
+    # fsum: exact whatever order a set of terms comes in, so every process gets the same value
+    wa = math.fsum(idf.get(t, 1.0) for t in a.terms)
+    wb = math.fsum(idf.get(t, 1.0) for t in b.terms)
+    return 2 * math.fsum(idf.get(t, 1.0) for t in a.terms & b.terms) / max(1e-9, wa + wb)
 
 
 def _similarity(a: Statement, b: Statement, idf: dict[str, float]) -> float:
@@ -384,13 +385,10 @@ def _denied(d: Statement, assertions: list[Statement], idf: dict[str, float]) ->
     words, kept when at least half as close as the closest of all — a claim gathers a report's side
     remarks too, and "the presidency denies what the minister of defence says about troops" is noise."""
     closest: dict[str, tuple[float, Statement]] = {}
-    wd = math.fsum(idf.get(t, 1.0) for t in d.terms)
     for a in assertions:
-        shared = a.terms & d.terms
-        if a.speaker == d.speaker or not shared:
+        if a.speaker == d.speaker or a.terms.isdisjoint(d.terms):
             continue
-        wa = math.fsum(idf.get(t, 1.0) for t in a.terms)
-        sim = 2 * math.fsum(idf.get(t, 1.0) for t in shared) / max(1e-9, wa + wd)
+        sim = _dice(a, d, idf)
         if sim > 0 and (a.root not in closest or sim > closest[a.root][0]):
             closest[a.root] = (sim, a)
     top = max((sim for sim, _ in closest.values()), default=0.0)

@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from ..resources import path
+from ..resources import load_toml, path
 from ..text.normalize import fold
 from ..text.terms import terms
 from ..text.tokens import stem
@@ -47,8 +47,6 @@ def antonyms() -> frozenset[tuple[str, str]]:
 @cache
 def polarity() -> dict[str, tuple[int, int]]:
     """Folded word form -> (axis, +1 or -1) from `resources/claims/polarity.toml` (ارتفع +, تراجع −)."""
-    from ..resources import load_toml
-
     table: dict[str, tuple[int, int]] = {}
     for n, axis in enumerate(load_toml("claims", "polarity.toml")["axis"]):
         for sign, forms in ((1, axis["plus"]), (-1, axis["minus"])):

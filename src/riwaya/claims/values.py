@@ -8,6 +8,7 @@ data (`resources/claims/quantifiers.toml`); number words come from the time lexi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -18,7 +19,9 @@ from ..time.expressions import find_dates
 
 _NUM = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d.,])")
 _WORD = re.compile(r"\w+")
-_YEAR = range(1900, 2101)
+_YEARS = range(1900, 2101)
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year written out ("منذ عام 2016")
+_SCALES = {"الف": 1e3, "مليون": 1e6, "مليار": 1e9}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,7 @@ def quantities(text: str) -> list[Quantity]:
     out = []
     for i, (w, start) in enumerate(words):
         v = _value(w)
-        if v is None or (v == int(v) and int(v) in _YEAR and "." not in w):
+        if v is None or (v == int(v) and int(v) in _YEARS and "." not in w):
             continue  # a year is a date, compared as one
         before = tuple(x for x, _ in words[max(0, i - 3) : i])
         after = tuple(x for x, _ in words[i + 1 : i + 4])
@@ -78,12 +81,8 @@ def quantities(text: str) -> list[Quantity]:
             low = 0.0
         elif any(before[-len(p) :] == p for p in q["about"]):
             low, high = v * 0.85, v * 1.15
-        if w in ("مليون", "مليار", "الف"):
-            continue
-        scale = next((s for s, n in (("الف", 1e3), ("مليون", 1e6), ("مليار", 1e9)) if after[:1] == (s,)), None)
-        if scale is not None:
-            mult = {"الف": 1e3, "مليون": 1e6, "مليار": 1e9}[scale]
-            low, high = low * mult, high * mult
+        if after[:1] and after[0] in _SCALES:  # "3 مليون": the scale after the figure (not its plurals)
+            low, high = low * _SCALES[after[0]], high * _SCALES[after[0]]
             after = after[1:]
         noun = next((x for x in after if x not in ("من", "علي", "الاقل", "اقل", "الاكثر")), "")
         out.append(Quantity(low, high, start, noun))
@@ -96,12 +95,20 @@ def compare_quantities(a: str, b: str) -> tuple[bool, bool]:
     if not qa or not qb:
         return False, False
     same = any(x.meets(y) for x in qa for y in qb)
-    conflict = any(
-        x.noun and _same_word(x.noun, y.noun) and not any(x2.meets(y) for x2 in qa if _same_word(x2.noun, y.noun))
-        for x in qa
-        for y in qb
-    )
-    return same, conflict
+    return same, conflicting(qa, qb) is not None
+
+
+def conflicting(
+    qa: list[Quantity], qb: list[Quantity], counted: Callable[[str], bool] = bool
+) -> tuple[Quantity, Quantity] | None:
+    """A figure of a and one of b that count the same thing (a `counted` noun) and never meet."""
+    for y in qb:
+        if not counted(y.noun):
+            continue
+        same_thing = [x for x in qa if same_word(x.noun, y.noun)]
+        if same_thing and not any(x.meets(y) for x in same_thing):
+            return same_thing[0], y
+    return None
 
 
 def date_values(text: str, said_on: date | None = None) -> list[str]:
@@ -111,7 +118,7 @@ def date_values(text: str, said_on: date | None = None) -> list[str]:
         if m.value is not None and m.end_value is None:
             out.append(m.value.iso())
     for m in _NUM.finditer(fold(text)):
-        if m.group(0).isdigit() and int(m.group(0)) in _YEAR and not any(v.startswith(m.group(0)) for v in out):
+        if m.group(0).isdigit() and int(m.group(0)) in _YEARS and not any(v.startswith(m.group(0)) for v in out):
             out.append(m.group(0))  # "منذ 2016": a bare year the date grammar leaves to its context
     return out
 
@@ -130,7 +137,8 @@ def skeleton(word: str) -> str:
     return word[:1] + re.sub("[اويى]", "", word[1:])
 
 
-def _same_word(x: str, y: str) -> bool:
+def same_word(x: str, y: str) -> bool:
+    """One counted noun in two forms: "قتيلا"/"القتلى" by their first four letters, the article aside."""
     if x == y:
         return True
     x, y = (w[2:] if w.startswith("ال") else w for w in (x, y))

@@ -91,7 +91,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export.json_export import build_export, write_export
+    from .export.json_export import stream_export, write_export
     from .store import Store, StoreError
 
     try:
@@ -101,13 +101,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
     with store:
         if args.output in (None, "-"):
-            import json
-
-            json.dump(build_export(store), sys.stdout, ensure_ascii=False, indent=1)
-            sys.stdout.write("\n")
+            stream_export(store, sys.stdout)
         else:
-            doc = write_export(store, args.output)
-            _err(f"{len(doc['articles'])} articles exported to {args.output}")
+            n = write_export(store, args.output)
+            _err(f"{n} articles exported to {args.output}")
     return 0
 
 

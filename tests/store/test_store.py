@@ -99,3 +99,21 @@ def test_readonly_store_refuses_writes(tmp_path: Path) -> None:
     Store(tmp_path / "s.db").close()
     with Store(tmp_path / "s.db", readonly=True) as s, pytest.raises(StoreError, match="read-only"):
         s.write_articles("a", [art("خبر.")])
+
+
+def test_articles_stream_a_chunk_at_a_time_with_the_layers_asked(tmp_path: Path) -> None:
+    texts = [f"قال الوزير {n} إن الحكومة ستعلن الخطة الجديدة.\nوأضاف أن التنفيذ يبدأ الشهر المقبل." for n in range(7)]
+    arts = [art(t, source=f"{n}.txt") for n, t in enumerate(texts)]
+    for a in arts:
+        a.add("entities", Span(0, 3, "PER", {"key": "name:x"}))
+    with Store(tmp_path / "s.db") as s:
+        s.write_articles("in", arts)
+        order = s.article_ids()
+        assert order == [a.id for a in sorted(arts, key=lambda a: (a.source, a.part, a.id))]
+        whole = list(s.articles(chunk=3))
+        assert [a.id for a in whole] == order and all(set(a.layers) == {"sentences", "entities"} for a in whole)
+        only = list(s.articles(layers=("entities",), chunk=2))
+        assert [a.id for a in only] == order and all(set(a.layers) == {"entities"} for a in only)
+        assert all(not a.layers and a.text for a in s.articles(layers=(), chunk=4))
+        picked = [order[5], order[1], order[3]]
+        assert [a.id for a in s.articles(ids=picked, chunk=2)] == picked  # the order asked, across chunks

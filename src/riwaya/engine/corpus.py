@@ -1,28 +1,39 @@
 """Corpus stages: steps that need the whole collection, run over the store after the per-article pass.
 
 They recompute from stored per-article results, so they can run again at any time (after every
-`analyze`) and give the same answer for the same store.
+`analyze`) and give the same answer for the same store. They stream the articles from the store a few
+hundred at a time, each with only the span layers it reads, and keep compact summaries (mentions,
+events, story signatures): memory follows the largest story, not the store.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Container, Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from ..model import Article
 from ..store import Store
-from ..time.publication import infer_corpus
-from ..time.stage import DatesStage
+
+STORY_LAYERS = ("sentences", "attributions", "entities")  # what claims and sentence reuse read
+Pair = tuple[tuple[str, int, int], tuple[str, int, int]]
 
 
-def infer_publication_dates(store: Store, articles: list[Article]) -> int:
+def infer_publication_dates(store: Store) -> int:
     """Date the undated articles from what they and the corpus say; re-resolve their dates. Returns count."""
-    guesses = infer_corpus(articles)
+    from ..time.publication import corpus_evidence, infer
+    from ..time.stage import DatesStage
+
+    undated = store.article_ids("published IS NULL OR published = '' OR published_basis = 'inferred'")
+    if not undated:
+        return 0  # a corpus dated by its pages (feeds, JSONL dumps) needs no pass over the text
+    layers = ("sentences", "dates")
+    prior, events = corpus_evidence(store.articles(layers=layers))
     stage = DatesStage()
     changed = 0
-    for art in articles:
-        guess = guesses.get(art.id)
+    for art in store.articles(layers=layers, ids=undated):
+        guess = infer(art, events, prior)
         if guess is None:
             continue
         iso = guess.isoformat()
@@ -35,22 +46,103 @@ def infer_publication_dates(store: Store, articles: list[Article]) -> int:
     return changed
 
 
-def resolve_entities(store: Store, articles: list[Article]) -> int:
+def resolve_entities(store: Store) -> int:
     """Entities across the corpus from the stored, keyed mentions of every article."""
     from ..entities.resolve import resolve_corpus
 
-    return store.replace_entities(resolve_corpus(articles))
+    return store.replace_entities(resolve_corpus(lambda: store.articles(layers=("entities",))))
 
 
-def _claims_of_story(story: str, values: list[tuple]) -> tuple[list, list]:
-    """One story's claims and contradictions from its tagged values: ("s", order, statement) and
-    ("r", reuse pair). Statements are put back in corpus order (a group-by-key does not keep it)."""
+def find_copies(store: Store, runner: Any = None) -> int:
+    """Copies of whole articles and paragraphs through the MinHash LSH bands kept in the store: only the
+    articles not indexed yet are read and hashed. Returns the number of passage pairs in the store."""
+    from ..reuse import lsh
+
+    todo = store.article_ids("id NOT IN (SELECT article FROM lsh_done)")
+    docs = (lsh.Doc(a.id, a.text, a.published) for a in store.articles(layers=(), ids=todo))
+    lsh.index(store.conn, docs, hasher=getattr(runner, "map_each", None))
+    return int(store.conn.execute("SELECT COUNT(*) FROM passage_reuse").fetchone()[0])
+
+
+def index_sentences(store: Store) -> tuple[int, set[str]]:
+    """Sentences copied word for word anywhere in the corpus, and the terms rare across its sentences (the
+    candidates for rewrites, compared story by story). Each sentence's key is hashed into a scratch table
+    that SQLite groups: memory holds the vocabulary, not the sentences. Returns (copies, rare terms)."""
+    from ..reuse.detect import Passage, copies, digest, rare_terms, sentence_keys
+    from ..text.terms import terms
+
+    conn = store.conn
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS sentence_keys"
+                 " (digest INTEGER, n INTEGER, article TEXT, start INTEGER, end INTEGER)")
+    conn.execute("DELETE FROM sentence_keys")
+    df: Counter[str] = Counter()
+    n = 0
+    for a in store.articles(layers=("sentences",)):
+        rows = []
+        for s, e, k in sentence_keys(a):
+            rows.append((digest(k), n, a.id, s, e))
+            df.update(set(terms(a.text[s:e])))
+            n += 1
+        conn.executemany("INSERT INTO sentence_keys VALUES (?, ?, ?, ?, ?)", rows)
+    rows = conn.execute(
+        "SELECT digest, article, start, end FROM sentence_keys WHERE digest IN"
+        " (SELECT digest FROM sentence_keys GROUP BY digest HAVING COUNT(*) > 1) ORDER BY digest, n"
+    )
+    found = list(copies((d, Passage(a, s, e, "", frozenset())) for d, a, s, e in rows))
+    conn.execute("DELETE FROM sentence_keys")
+    return store.replace_sentence_copies(found), rare_terms(df, n)
+
+
+def cluster_stories(store: Store) -> int:
+    """Assign articles not yet in a story, oldest first (incremental: earlier assignments stay)."""
+    from ..stories.cluster import assign
+    from ..text.terms import terms
+
+    new = store.article_ids("id NOT IN (SELECT article FROM story_articles)", order="published, id")
+    if not new:
+        return 0
+    df: Counter[str] = Counter()
+    n = 0
+    for a in store.articles(layers=()):
+        df.update(terms(a.text))
+        n += 1
+    changed = assign(store.articles(layers=("entities",), ids=new), store.load_stories(), df, n, store.copied_with)
+    store.save_stories(changed)
+    return len(new)
+
+
+def _values_of(articles: Iterable[Article], start: int = 0) -> Iterator[tuple]:
+    """One story's inputs, tagged and numbered in corpus order: ("s", n, statement), ("p", n, passage)."""
+    from ..claims.group import statements
+    from ..reuse.detect import passages
+
+    order = start
+    for a in articles:
+        for st in statements([a]):
+            yield ("s", order, st)
+            order += 1
+        for p in passages([a]):
+            yield ("p", order, p)
+            order += 1
+
+
+def story_outputs(story: str, values: list[tuple], rare: Container[str] | None = None) -> tuple[list, list, list]:
+    """One story's sentence near copies and rewrites, claims and contradictions from its tagged values:
+    statements and passages, ("s"/"p", n, item), and copies, ("c", sentence pair) and ("r", LSH pair).
+    Values are put back in corpus order (a group-by-key does not keep it). Sentences are compared within
+    a story (a retelling is of the same events; comparing a day of news at once costs memory with the
+    whole store), on the terms `rare` in the corpus."""
     from ..claims.group import contradictions, group
+    from ..reuse.detect import detect
 
-    items = [v[2] for v in sorted((v for v in values if v[0] == "s"), key=lambda v: v[1])]
-    reused = sorted(v[1] for v in values if v[0] == "r")
-    claims = group(items, reused)
-    return claims, contradictions(claims, items)
+    ordered = sorted((v for v in values if v[0] in "sp"), key=lambda v: v[1])
+    items = [v[2] for v in ordered if v[0] == "s"]
+    copied = sorted((v[1][0][0], v[1][1][0]) for v in values if v[0] == "c")
+    found = detect([v[2] for v in ordered if v[0] == "p"], copied, rare)
+    pairs: set[Pair] = {v[1] for v in values if v[0] in "cr"}
+    pairs |= {((r.a.article, r.a.start, r.a.end), (r.b.article, r.b.start, r.b.end)) for r in found}
+    claims = group(items, sorted(pairs))
+    return found, claims, contradictions(claims, items)
 
 
 def group_by_key_locally(pairs: list[tuple[str, tuple]], fn: Callable[[str, list[tuple]], Any]) -> list[Any]:
@@ -60,86 +152,69 @@ def group_by_key_locally(pairs: list[tuple[str, tuple]], fn: Callable[[str, list
     return [fn(k, groups[k]) for k in sorted(groups)]
 
 
-def group_claims(store: Store, articles: list[Article], runner: Any = None) -> tuple[int, int]:
-    """Claims from the stored attributions, with contradictions and origins — story by story, as a
-    group-by-key (on Spark with the spark engine): a claim is told within one story, and grouping a whole
-    day of news at once chains unrelated statements that share a few words into one giant "claim" (on
-    ant_sample: 9,336 statements)."""
-    from ..claims.group import Claim, Contradiction, statements
+def _story_by_story(store: Store, rare: Container[str]) -> Iterator[tuple[list, list, list]]:
+    """The local engine: each story's articles read from the store when its turn comes."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for story, aid in store.conn.execute(
+        "SELECT s.story, a.id FROM story_articles s JOIN articles a ON a.id = s.article"
+        " ORDER BY s.story, a.source, a.part, a.id"
+    ).fetchall():
+        members[story].append(aid)
+    for aid in store.article_ids("id NOT IN (SELECT article FROM story_articles)"):
+        members[aid].append(aid)  # not clustered (cannot happen after cluster_stories): a story of its own
+    for story in sorted(members):
+        ids = members[story]
+        values = list(_values_of(store.articles(layers=STORY_LAYERS, ids=ids)))
+        values += [("r", pair) for pair in store.copy_pairs(ids)]
+        values += [("c", pair) for pair in store.copy_pairs(ids, sentences=True)]
+        yield story_outputs(story, values, rare)
 
+
+def _story_by_story_on(store: Store, runner: Any, rare: Container[str]) -> list[tuple[list, list, list]]:
+    """The same per-story work as a group-by-key on the runner (Spark): the driver tags every statement
+    and passage with its story; one task per story."""
     story_of = dict(store.conn.execute("SELECT article, story FROM story_articles").fetchall())
-    pairs: list[tuple[str, tuple]] = []
-    for order, item in enumerate(statements(articles)):
-        pairs.append((str(story_of.get(item.article.id, item.article.id)), ("s", order, item)))
-    for r in store.reuse():
-        a, b = r["a"], r["b"]
-        pair = ((a["article"], a["start"], a["end"]), (b["article"], b["start"], b["end"]))
-        pairs.append((str(story_of.get(a["article"], a["article"])), ("r", pair)))
-    by_key = getattr(runner, "group_by_key", None) or group_by_key_locally
-    claims: list[Claim] = []
-    contra: list[Contradiction] = []
-    for story_claims, story_contra in by_key(pairs, _claims_of_story):
-        claims += story_claims
-        contra += story_contra
-    return store.replace_claims(sorted(claims, key=lambda c: c.id), sorted(contra, key=lambda x: x.id))
+    pairs = []
+    for v in _values_of(store.articles(layers=STORY_LAYERS)):
+        aid = v[2].article if v[0] == "p" else v[2].article.id  # a passage names its article by id
+        pairs.append((story_of.get(aid, aid), v))
+    for tag, sentences in (("r", False), ("c", True)):
+        for (a, s, e), b in store.copy_pairs(sentences=sentences):
+            pairs.append((story_of.get(a, a), (tag, ((a, s, e), b))))
+    return runner.group_by_key(pairs, partial(story_outputs, rare=rare))
 
 
-def find_reuse(store: Store, articles: list[Article], runner: Any = None) -> int:
-    """Sentence-level copies and rewrites over the corpus, then copies of whole articles and paragraphs
-    through the MinHash LSH bands kept in the store (only the articles not indexed yet are hashed)."""
-    from ..reuse import lsh
-    from ..reuse.detect import detect, passages
-
-    sentences = store.replace_reuse(detect(passages(articles)))
-    hasher = getattr(runner, "map_each", None)
-    lsh.index(store.conn, (lsh.Doc(a.id, a.text, a.published) for a in articles), hasher=hasher)
-    return sentences + store.conn.execute("SELECT COUNT(*) FROM passage_reuse").fetchone()[0]
-
-
-def cluster_stories(store: Store, articles: list[Article]) -> int:
-    """Assign articles not yet in a story (incremental: earlier assignments stay)."""
-    from collections import Counter
-
-    from ..stories.cluster import assign
-    from ..text.terms import terms
-
-    assigned = {r[0] for r in store.conn.execute("SELECT article FROM story_articles")}
-    new = [a for a in articles if a.id not in assigned]
-    if not new:
-        return 0
-    df: Counter[str] = Counter()
-    for a in articles:
-        df.update(terms(a.text))
-    reused: dict[str, set[str]] = {}
-    for r in store.reuse():
-        x, y = r["a"]["article"], r["b"]["article"]
-        if x != y:
-            reused.setdefault(x, set()).add(y)
-            reused.setdefault(y, set()).add(x)
-    stories = store.load_stories()
-    changed = assign(new, stories, df, len(articles), reused)
-    store.save_stories(changed)
-    return len(new)
+def analyse_stories(store: Store, rare: Container[str], runner: Any = None) -> tuple[int, int, int]:
+    """Sentence-level copies and rewrites, claims (with origins) and contradictions, story by story: a
+    claim is told within one story, and grouping a whole day of news at once chains unrelated statements
+    that share a few words into one giant "claim" (on ant_sample: 9,336 statements). On Spark with the
+    spark engine (a group-by-key); else streamed here. Returns counts of reuse pairs, claims, contradictions."""
+    by_key = getattr(runner, "group_by_key", None)
+    outputs: Iterable[tuple[list, list, list]] = (
+        _story_by_story_on(store, runner, rare) if by_key is not None else _story_by_story(store, rare)
+    )
+    return store.replace_story_outputs(outputs)
 
 
 def run_corpus_stages(store: Store, reuse_window: int | None = None, runner: Any = None) -> dict[str, int]:
     """The corpus stages in order. `reuse_window`: days of news whose LSH bands are kept (a sliding window
     that bounds the copy-detection state of a store that grows run after run). `runner`: an engine with
-    `group_by_key` (Spark) for the per-story claim grouping; else it runs here."""
-    # One read of the store for all stages (each read costs seconds on thousands of articles);
-    # publication inference updates these same objects before the later stages see them.
-    articles = list(store.articles(skip_layers=("clauses",)))  # no corpus stage reads the clauses
-    dated = infer_publication_dates(store, articles)
-    entities = resolve_entities(store, articles)
-    reuse = find_reuse(store, articles, runner)  # before claims: a retold passage carries its claim
+    `map_each` and `group_by_key` (Spark) for the MinHash hashing and the per-story work; else it runs here."""
+    dated = infer_publication_dates(store)  # first: the later stages read the inferred dates
+    entities = resolve_entities(store)
+    copies = find_copies(store, runner)  # before stories: a copied text pulls its copy into its story
+    sentence_copies, rare = index_sentences(store)
     if reuse_window is not None:
         from datetime import date, timedelta
 
         from ..reuse.lsh import prune
 
-        days = [a.published[:10] for a in articles if a.published and len(a.published) >= 10]
-        if days:
-            prune(store.conn, (date.fromisoformat(max(days)) - timedelta(days=reuse_window)).isoformat())
-    cluster_stories(store, articles)  # before claims: claims are grouped within a story
-    claims, contra = group_claims(store, articles, runner)
-    return {"dated": dated, "entities": entities, "claims": claims, "contradictions": contra, "reuse": reuse}
+        last = store.conn.execute(
+            "SELECT MAX(substr(published, 1, 10)) FROM articles WHERE length(published) >= 10"
+        ).fetchone()[0]
+        if last:
+            prune(store.conn, (date.fromisoformat(last) - timedelta(days=reuse_window)).isoformat())
+    cluster_stories(store)  # before claims: claims are grouped within a story
+    retold, claims, contra = analyse_stories(store, rare, runner)
+    return {"dated": dated, "entities": entities, "claims": claims, "contradictions": contra,
+            "reuse": copies + sentence_copies + retold}

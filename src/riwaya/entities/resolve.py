@@ -16,8 +16,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from ..model import Article, Span
 from ..resources import load_toml
@@ -174,17 +176,36 @@ def _trim_proclitic(tok, text: str) -> int:  # type: ignore[no-untyped-def]
     return start
 
 
-def _surnames_alone(articles: list[Article], groups: dict[str, list[tuple[Article, Span]]],
-                    full_by_last: dict[str, set[str]]) -> None:
+class Mention(NamedTuple):
+    """One mention as the corpus step keeps it: no article object, so the corpus can be streamed."""
+
+    article: str
+    start: int
+    end: int
+    surface: str
+    label: str
+    source: str | None
+
+
+Articles = Iterable[Article] | Callable[[], Iterable[Article]]
+
+
+def _each(articles: Articles) -> Iterable[Article]:
+    """The articles afresh: a stream is a function that reads them again (a list is just walked again)."""
+    return articles() if callable(articles) else articles
+
+
+def _surnames_alone(articles: Articles, groups: dict[str, list[Mention]], full_by_last: dict[str, set[str]],
+                    surface: Callable[[str], str]) -> None:
     """A person's family name standing alone ("وقال المصطفى") where the recogniser saw no name: a
     mention of the one person in the corpus whose full name ends with it (never when two do)."""
-    person = {k for k, items in groups.items() if any(s.label == "PER" for _, s in items) or (
+    person = {k for k, items in groups.items() if any(m.label == "PER" for m in items) or (
         k.startswith("kb:") and knowledge_base().entities[k[3:]].type == "PER")}
     surnames = {last: next(iter(keys)) for last, keys in full_by_last.items()
                 if len(keys) == 1 and next(iter(keys)) in person and last.startswith("ال") and len(last) >= 5}
     if not surnames:
         return
-    for a in articles:
+    for a in _each(articles):
         covered = [(s.start, s.end) for s in a.spans("entities")]
         for tok in tokenize(a.text):
             if tok.kind != "word":
@@ -194,7 +215,7 @@ def _surnames_alone(articles: list[Article], groups: dict[str, list[tuple[Articl
             if key is None or any(x <= tok.start < y for x, y in covered):
                 continue
             start = _trim_proclitic(tok, a.text)
-            groups[key].append((a, Span(start, tok.end, "PER", {"source": "surname", "key": key})))
+            groups[key].append(Mention(a.id, start, tok.end, surface(a.text[start : tok.end]), "PER", "surname"))
 
 
 @dataclass
@@ -208,16 +229,23 @@ class Entity:
     mentions: list[tuple[str, int, int, str]] = field(default_factory=list)  # article, start, end, surface
 
 
-def resolve_corpus(articles: list[Article]) -> list[Entity]:
-    """Entities across the corpus from the keyed mentions of every article."""
+def resolve_corpus(articles: Articles) -> list[Entity]:
+    """Entities across the corpus from the keyed mentions of every article. `articles` is a list or a
+    function that streams them (read twice: once for the mentions, once for family names alone)."""
     kb = knowledge_base()
-    groups: dict[str, list[tuple[Article, Span]]] = defaultdict(list)
+    groups: dict[str, list[Mention]] = defaultdict(list)
     outlets: dict[str, set[str]] = defaultdict(set)  # key -> outlet names: publishers are entities too
-    for a in articles:
+    seen: dict[str, str] = {}  # one string per distinct surface: a name is mentioned thousands of times
+
+    def surface(text: str) -> str:
+        return seen.setdefault(text, text)
+
+    for a in _each(articles):
         for s in a.spans("entities"):
             key = s.attrs.get("key")
             if key:
-                groups[key].append((a, s))
+                groups[key].append(Mention(a.id, s.start, s.end, surface(a.text[s.start : s.end]), s.label,
+                                           s.attrs.get("source")))
         if a.outlet:
             known = kb.lookup(a.outlet)
             key = f"kb:{known[0].id}" if known else f"name:{_name_key(a.outlet)}"
@@ -243,11 +271,11 @@ def resolve_corpus(articles: list[Article]) -> list[Entity]:
             targets = full_by_last.get(key[5:], set())
             if len(targets) == 1:
                 groups[next(iter(targets))].extend(groups.pop(key))
-    _surnames_alone(articles, groups, full_by_last)
+    _surnames_alone(articles, groups, full_by_last, surface)
     entities: list[Entity] = []
     for key, items in sorted(groups.items()):
-        surfaces = Counter(a.text[s.start : s.end] for a, s in items) + Counter(outlets.get(key, ()))
-        types = Counter(s.label for _, s in items if s.attrs.get("source") not in ("anaphora", "surname"))
+        surfaces = Counter(m.surface for m in items) + Counter(outlets.get(key, ()))
+        types = Counter(m.label for m in items if m.source not in ("anaphora", "surname"))
         if key.startswith("kb:"):
             ent = kb.entities[key[3:]]
             e = Entity(ent.id, ent.name, ent.type, ent.id, ent.wikidata or None)
@@ -257,6 +285,6 @@ def resolve_corpus(articles: list[Article]) -> list[Entity]:
             typ = types.most_common(1)[0][0] if types else "ORG"
             e = Entity("x:" + hashlib.sha256(key.encode()).hexdigest()[:12], name, typ, None, None)
         e.aliases = set(surfaces)
-        e.mentions = sorted((a.id, s.start, s.end, a.text[s.start : s.end]) for a, s in items)
+        e.mentions = sorted((m.article, m.start, m.end, m.surface) for m in items)
         entities.append(e)
     return entities

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from ..attribution.ids import attribution_id
 from ..model import Article, Span
@@ -56,13 +59,14 @@ def events_of(article: Article) -> list[dict[str, Any]]:
 
 
 def _entity_finder(store: Store):  # type: ignore[no-untyped-def]
-    """(article, start, end) -> the entity id of the mention inside that span (the last one: a title's name)."""
-    by_article: dict[str, list[tuple[int, int, str]]] = {}
-    for eid, art, s, e in store.conn.execute('SELECT entity, article, start, "end" FROM entity_mentions'):
-        by_article.setdefault(art, []).append((s, e, eid))
+    """(article, start, end) -> the entity id of the mention inside that span (the last one: a title's name).
+    The mentions of one article at a time (the export streams article by article)."""
+    current: list = [None, []]
 
     def find(article: str, start: int, end: int) -> str | None:
-        inside = [m for m in by_article.get(article, []) if start <= m[0] and m[1] <= end]
+        if current[0] != article:
+            current[:] = [article, store.mentions_in(article)]
+        inside = [m for m in current[1] if start <= m[0] and m[1] <= end]
         return inside[-1][2] if inside else None
 
     return find
@@ -106,50 +110,85 @@ def attributions_of(article: Article, entity_at) -> list[dict[str, Any]]:  # typ
     return out
 
 
-def build_export(store: Store) -> dict[str, Any]:
-    articles = []
-    events: list[dict[str, Any]] = []
-    attributions: list[dict[str, Any]] = []
+def stream_export(store: Store, out: TextIO) -> int:
+    """Write the export to `out` as it is read from the store, an article at a time: memory stays flat
+    however large the store (the export of 20,000 articles is ~250 MB of JSON). Returns the article count.
+    Items are one per line; events (sorted by date) and attributions wait in a scratch file."""
     entity_at = _entity_finder(store)
     origins: dict[str, list[str]] = {}
     for art, origin in store.conn.execute("SELECT article, origin FROM article_sources ORDER BY origin"):
         origins.setdefault(art, []).append(origin)
-    for a in store.articles():
-        articles.append({
-            "id": a.id,
-            "source": a.source,
-            "part": a.part,
-            "outlet": a.outlet,
-            "title": a.title,
-            "published": a.published,
-            "published_basis": a.published_basis,
-            "url": a.url,
-            "text": a.text,
-            "inputs": origins.get(a.id, []),  # every input that gave this text (copies in several files)
-        })
-        events.extend(events_of(a))
-        attributions.extend(attributions_of(a, entity_at))
-    doc: dict[str, Any] = {"format": FORMAT, "articles": articles}
-    for section in SECTIONS:
-        doc[section] = []
-    doc["events"] = sorted(events, key=lambda e: (e["date"], e["article"], e["start"]))
-    doc["entities"] = store.entities()
-    claim_of = {a: c["id"] for c in store.claims() for a in c["attributions"]}
-    for a in attributions:
-        a["claim"] = claim_of.get(a["id"])
-    doc["attributions"] = attributions
-    doc["claims"] = store.claims()
-    doc["contradictions"] = store.contradictions()
-    doc["reuse"] = store.reuse()
-    doc["stories"] = store.stories()
-    return doc
+
+    def dump(item: Any) -> str:
+        return json.dumps(item, ensure_ascii=False)
+
+    out.write('{\n"format": ' + dump(FORMAT) + ',\n"articles": [')
+    n = 0
+    event_at: list[tuple[str, str, int, int, int]] = []  # sort key, then where the event's line is kept
+    with tempfile.TemporaryFile("w+b") as events, tempfile.TemporaryFile("w+b") as attributions:
+        for a in store.articles():
+            out.write(("\n" if n == 0 else ",\n") + dump({
+                "id": a.id,
+                "source": a.source,
+                "part": a.part,
+                "outlet": a.outlet,
+                "title": a.title,
+                "published": a.published,
+                "published_basis": a.published_basis,
+                "url": a.url,
+                "text": a.text,
+                "inputs": origins.get(a.id, []),  # every input that gave this text (copies in several files)
+            }))
+            n += 1
+            for e in events_of(a):
+                line = dump(e).encode("utf-8")
+                event_at.append((e["date"], e["article"], e["start"], events.tell(), len(line)))
+                events.write(line)
+            found = attributions_of(a, entity_at)
+            claim_of = store.claim_of([x["id"] for x in found])
+            for x in found:
+                x["claim"] = claim_of.get(x["id"])
+                attributions.write(dump(x).encode("utf-8") + b"\n")
+        out.write("\n]")
+        for section in SECTIONS:
+            out.write(f',\n"{section}": []')
+        out.write(',\n"events": [')
+        event_at.sort()
+        for i, (*_, offset, size) in enumerate(event_at):
+            events.seek(offset)
+            out.write(("\n" if i == 0 else ",\n") + events.read(size).decode("utf-8"))
+        out.write("\n]")
+        _section(out, "entities", map(dump, store.each_entity()))
+        attributions.seek(0)
+        _section(out, "attributions", (line.decode("utf-8").rstrip("\n") for line in attributions))
+    _section(out, "claims", map(dump, store.each_claim()))
+    _section(out, "contradictions", map(dump, store.each_contradiction()))
+    _section(out, "reuse", map(dump, store.each_reuse()))
+    _section(out, "stories", map(dump, store.each_story()))
+    out.write("\n}\n")
+    return n
 
 
-def write_export(store: Store, out: str | Path) -> dict[str, Any]:
-    doc = build_export(store)
+def _section(out: TextIO, name: str, lines: Iterable[str]) -> None:
+    out.write(f',\n"{name}": [')
+    for i, line in enumerate(lines):
+        out.write(("\n" if i == 0 else ",\n") + line)
+    out.write("\n]")
+
+
+def build_export(store: Store) -> dict[str, Any]:
+    """The export as one object in memory (the web app's view of a store)."""
+    buf = io.StringIO()
+    stream_export(store, buf)
+    return json.loads(buf.getvalue())
+
+
+def write_export(store: Store, out: str | Path) -> int:
+    """Write the export file (through a temporary file: never a half-written export). Returns the articles."""
     target = Path(out)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(target)  # never leave a half-written export behind
-    return doc
+    with tmp.open("w", encoding="utf-8") as f:
+        n = stream_export(store, f)
+    tmp.replace(target)
+    return n

@@ -10,8 +10,10 @@ the square of the corpus.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter, defaultdict
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..model import Article
@@ -24,6 +26,7 @@ RETOLD = 60  # …and from which they do when their articles share at least RETO
 RETOLD_RUN = 3
 NEAR_COPY = 95
 MIN_SHARED = 3  # rare terms two sentences must share to be compared
+MAX_SENTENCES = 50  # …and a term is rare in at most this many sentences
 
 
 @dataclass(frozen=True)
@@ -43,38 +46,65 @@ class Reuse:
     kind: str
 
 
-def passages(articles: list[Article]) -> list[Passage]:
-    out = []
-    for a in articles:
-        for s in a.spans("sentences"):
-            text = a.text[s.start : s.end]
-            words = key(text).split()
-            if len(words) < MIN_WORDS:
-                continue
-            out.append(Passage(a.id, s.start, s.end, " ".join(words), frozenset(terms(text))))
-    return out
+def sentence_keys(article: Article) -> Iterator[tuple[int, int, str]]:
+    """(start, end, key) of every sentence long enough to count: the key is its loose normalised words."""
+    for s in article.spans("sentences"):
+        words = key(article.text[s.start : s.end]).split()
+        if len(words) >= MIN_WORDS:
+            yield s.start, s.end, " ".join(words)
 
 
-def detect(items: list[Passage]) -> list[Reuse]:
+def passages(articles: Iterable[Article]) -> list[Passage]:
+    return [Passage(a.id, s, e, k, frozenset(terms(a.text[s:e]))) for a in articles for s, e, k in sentence_keys(a)]
+
+
+def digest(text: str) -> int:
+    """A signed 64-bit hash of a key (an SQLite integer), the same in every process and run."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def copies(keyed: Iterable[tuple[str, Passage]]) -> Iterator[Reuse]:
+    """Copies among passages grouped by key, in order: each later one copies the first."""
+    first: Passage | None = None
+    last_key = None
+    for k, p in keyed:
+        if k != last_key:
+            first, last_key = p, k
+        else:
+            assert first is not None
+            yield Reuse(first, p, 1.0, "copy")
+
+
+def rare_terms(df: Counter[str], n: int) -> set[str]:
+    """Terms rare enough among `n` sentences (with these sentence counts) to suggest that two share a
+    source; a term in more than MAX_SENTENCES says nothing about any pair, however large the corpus."""
+    most = min(MAX_SENTENCES, max(2, int(math.sqrt(max(1, n)))))
+    return {t for t, c in df.items() if c <= most}
+
+
+def detect(
+    items: list[Passage], copied: Iterable[tuple[str, str]] | None = None, rare: Container[str] | None = None
+) -> list[Reuse]:
+    """Copies, near copies and rewrites among `items`. With `copied` (the article pairs of each copied
+    sentence, found corpus-wide by key elsewhere) copies are not looked for again, only counted. `rare`:
+    the terms rare in the whole corpus (when `items` are a part of it), else rare among `items`."""
     from rapidfuzz import fuzz
 
     out: list[Reuse] = []
-    by_key: dict[str, list[Passage]] = defaultdict(list)
-    for p in items:
-        by_key[p.key].append(p)
-    for same in by_key.values():
-        for i in range(1, len(same)):
-            out.append(Reuse(same[0], same[i], 1.0, "copy"))
-    df = Counter(t for p in items for t in p.terms)
-    n = max(1, len(items))
-    rare = {t for t, c in df.items() if c <= max(2, int(math.sqrt(n)))}
+    if copied is None:
+        order = sorted(range(len(items)), key=lambda i: (items[i].key, i))
+        out += copies((items[i].key, items[i]) for i in order)
+        copied = [(r.a.article, r.b.article) for r in out]
+    if rare is None:
+        rare = rare_terms(Counter(t for p in items for t in p.terms), len(items))
     index: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(items):
-        for t in p.terms & rare:
-            index[t].append(i)
+        for t in p.terms:
+            if t in rare:
+                index[t].append(i)
     shared: Counter[tuple[int, int]] = Counter()
     for members in index.values():
-        if len(members) > 50:
+        if len(members) > MAX_SENTENCES:
             continue  # a term in too many sentences says nothing about any pair
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
@@ -91,7 +121,8 @@ def detect(items: list[Passage]) -> list[Reuse]:
             out.append(found)
         elif score >= RETOLD and a.article != b.article:
             weak[(min(a.article, b.article), max(a.article, b.article))].append(found)
-    strong = Counter(frozenset((r.a.article, r.b.article)) for r in out)
+    strong = Counter(frozenset(pair) for pair in copied)
+    strong.update(frozenset((r.a.article, r.b.article)) for r in out if r.kind != "copy")
     for (x, y), pairs in weak.items():
         if len(pairs) + strong[frozenset((x, y))] >= RETOLD_RUN:
             out.extend(pairs)

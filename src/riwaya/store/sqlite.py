@@ -18,6 +18,8 @@ from ..model import Article, Span
 from ..text.normalize import key as norm_key
 from .migrations import migrate
 
+Passage = tuple[str, int, int]  # article, start, end
+
 
 class StoreError(RuntimeError):
     """The store cannot be opened or written (not a riwaya store, corrupt, locked too long)."""
@@ -187,105 +189,159 @@ class Store:
 
     def replace_claims(self, claims: Iterable[Any], contradictions: Iterable[Any]) -> tuple[int, int]:
         """Replace the claim tables with a fresh grouping (a corpus stage's output)."""
-        nc = nx = 0
         with self._transaction():
             for table in ("claim_members", "claims", "contradictions"):
                 self.conn.execute(f"DELETE FROM {table}")
-            for c in claims:
-                self.conn.execute(
-                    "INSERT INTO claims VALUES (?, ?, ?, ?)",
-                    (c.id, c.text, c.independent_origins, json.dumps(c.origins, ensure_ascii=False)),
-                )
-                self.conn.executemany(
-                    "INSERT OR IGNORE INTO claim_members VALUES (?, ?, ?, ?)",
-                    [(c.id, m.id, m.article.id, role) for m, role in c.members],
-                )
-                nc += 1
-            for x in contradictions:
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO contradictions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        x.id,
-                        x.kind,
-                        x.a.article.id,
-                        x.a.start,
-                        x.a.end,
-                        x.a.id,
-                        x.b.article.id,
-                        x.b.start,
-                        x.b.end,
-                        x.b.id,
-                        x.explanation,
-                    ),
-                )
-                nx += 1
-        return nc, nx
+            return self._insert_claims(claims), self._insert_contradictions(contradictions)
+
+    def replace_story_outputs(self, outputs: Iterable[tuple[Iterable[Any], ...]]) -> tuple[int, int, int]:
+        """Replace the sentence rewrites and near copies, the claims and the contradictions with those of
+        every story, written as each story's are made (one transaction: a failure leaves the previous ones)."""
+        counts = [0, 0, 0]
+        with self._transaction():
+            self.conn.execute("DELETE FROM reuse WHERE kind != 'copy'")
+            for table in ("claim_members", "claims", "contradictions"):
+                self.conn.execute(f"DELETE FROM {table}")
+            for found, claims, contradictions in outputs:
+                counts[0] += self._insert_reuse(found)
+                counts[1] += self._insert_claims(claims)
+                counts[2] += self._insert_contradictions(contradictions)
+        return counts[0], counts[1], counts[2]
+
+    def _insert_claims(self, claims: Iterable[Any]) -> int:
+        n = 0
+        for c in claims:
+            self.conn.execute(
+                "INSERT INTO claims VALUES (?, ?, ?, ?)",
+                (c.id, c.text, c.independent_origins, json.dumps(c.origins, ensure_ascii=False)),
+            )
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO claim_members VALUES (?, ?, ?, ?)",
+                [(c.id, m.id, m.article.id, role) for m, role in c.members],
+            )
+            n += 1
+        return n
+
+    def _insert_contradictions(self, contradictions: Iterable[Any]) -> int:
+        n = 0
+        for x in contradictions:
+            self.conn.execute(
+                "INSERT OR IGNORE INTO contradictions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (x.id, x.kind, x.a.article.id, x.a.start, x.a.end, x.a.id, x.b.article.id, x.b.start, x.b.end,
+                 x.b.id, x.explanation),
+            )
+            n += 1
+        return n
 
     def claims(self) -> list[dict[str, Any]]:
-        out = []
+        return list(self.each_claim())
+
+    def each_claim(self) -> Iterator[dict[str, Any]]:
         for cid, text, n, origins in self.conn.execute(
             "SELECT id, text, independent_origins, origins FROM claims ORDER BY independent_origins DESC, id"
-        ).fetchall():
+        ):
             members = self.conn.execute(
                 "SELECT attribution, article, role FROM claim_members WHERE claim = ? ORDER BY article", (cid,)
             ).fetchall()
-            out.append(
-                {
-                    "id": cid,
-                    "text": text,
-                    "independent_origins": n,
-                    "origins": json.loads(origins),
-                    "attributions": [m[0] for m in members],
-                    "supports": [m[0] for m in members if m[2] == "supports"],
-                    "denies": [m[0] for m in members if m[2] == "denies"],
-                }
-            )
+            yield {
+                "id": cid,
+                "text": text,
+                "independent_origins": n,
+                "origins": json.loads(origins),
+                "attributions": [m[0] for m in members],
+                "supports": [m[0] for m in members if m[2] == "supports"],
+                "denies": [m[0] for m in members if m[2] == "denies"],
+            }
+
+    def claim_of(self, attributions: Collection[str]) -> dict[str, str]:
+        """attribution id -> the claim it belongs to."""
+        ids = list(attributions)
+        out: dict[str, str] = {}
+        for n in range(0, len(ids), 500):
+            part = ids[n : n + 500]
+            out.update(self.conn.execute(
+                f"SELECT attribution, claim FROM claim_members WHERE attribution IN ({','.join('?' * len(part))})",
+                part).fetchall())
         return out
 
     def contradictions(self) -> list[dict[str, Any]]:
-        rows = self.conn.execute(
+        return list(self.each_contradiction())
+
+    def each_contradiction(self) -> Iterator[dict[str, Any]]:
+        for r in self.conn.execute(
             "SELECT id, kind, a_article, a_start, a_end, a_attribution, b_article, b_start, b_end, b_attribution,"
             " explanation FROM contradictions ORDER BY kind, id"
-        ).fetchall()
-        return [
-            {
+        ):
+            yield {
                 "id": r[0],
                 "kind": r[1],
                 "a": {"article": r[2], "start": r[3], "end": r[4], "attribution": r[5]},
                 "b": {"article": r[6], "start": r[7], "end": r[8], "attribution": r[9]},
                 "explanation": r[10],
             }
-            for r in rows
-        ]
 
     def replace_reuse(self, found: Iterable[Any]) -> int:
-        n = 0
         with self._transaction():
             self.conn.execute("DELETE FROM reuse")
-            for r in found:
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO reuse VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (r.a.article, r.a.start, r.a.end, r.b.article, r.b.start, r.b.end, r.similarity, r.kind),
-                )
-                n += 1
+            return self._insert_reuse(found)
+
+    def _insert_reuse(self, found: Iterable[Any]) -> int:
+        n = 0
+        for r in found:
+            self.conn.execute(
+                "INSERT OR IGNORE INTO reuse VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (r.a.article, r.a.start, r.a.end, r.b.article, r.b.start, r.b.end, r.similarity, r.kind),
+            )
+            n += 1
         return n
 
+    def replace_sentence_copies(self, found: Iterable[Any]) -> int:
+        """Replace the sentence copies (found corpus-wide by key; rewrites are found story by story)."""
+        with self._transaction():
+            self.conn.execute("DELETE FROM reuse WHERE kind = 'copy'")
+            return self._insert_reuse(found)
+
+    def copied_with(self, article: str) -> set[str]:
+        """The other articles that share a copied passage or sentence with this one."""
+        return {r[0] for r in self.conn.execute(
+            "SELECT b_article FROM passage_reuse WHERE a_article = ?1 UNION"
+            " SELECT a_article FROM passage_reuse WHERE b_article = ?1 UNION"
+            " SELECT b_article FROM reuse WHERE a_article = ?1 AND kind = 'copy' UNION"
+            " SELECT a_article FROM reuse WHERE b_article = ?1 AND kind = 'copy'", (article,)) if r[0] != article}
+
+    def copy_pairs(
+        self, articles: Collection[str] | None = None, *, sentences: bool = False
+    ) -> list[tuple[Passage, Passage]]:
+        """Copy pairs ((article, start, end) twice): of passages (the LSH pairs) or, with `sentences`, of
+        sentences; all, or those whose first side is in `articles`."""
+        sql = "SELECT a_article, a_start, a_end, b_article, b_start, b_end FROM " + (
+            "reuse WHERE kind = 'copy'" if sentences else "passage_reuse WHERE 1")
+        if articles is None:
+            rows = self.conn.execute(sql).fetchall()
+        else:
+            ids = list(articles)
+            rows = []
+            for n in range(0, len(ids), 500):
+                part = ids[n : n + 500]
+                rows += self.conn.execute(f"{sql} AND a_article IN ({','.join('?' * len(part))})", part).fetchall()
+        return [((r[0], r[1], r[2]), (r[3], r[4], r[5])) for r in rows]
+
     def reuse(self) -> list[dict[str, Any]]:
+        return list(self.each_reuse())
+
+    def each_reuse(self) -> Iterator[dict[str, Any]]:
         # sentence-level pairs (recomputed each run) and paragraph/article pairs from the LSH bands (kept)
-        rows = self.conn.execute(
+        for r in self.conn.execute(
             "SELECT a_article, a_start, a_end, b_article, b_start, b_end, similarity, kind FROM reuse"
             " UNION SELECT a_article, a_start, a_end, b_article, b_start, b_end, similarity, kind FROM passage_reuse"
             " ORDER BY 1, 2, 4, 5"
-        ).fetchall()
-        return [
-            {
+        ):
+            yield {
                 "a": {"article": r[0], "start": r[1], "end": r[2]},
                 "b": {"article": r[3], "start": r[4], "end": r[5]},
                 "similarity": r[6],
                 "kind": r[7],
             }
-            for r in rows
-        ]
 
     def load_stories(self) -> list[Any]:
         from collections import Counter
@@ -319,51 +375,53 @@ class Store:
             self.conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story FROM story_articles)")
 
     def stories(self) -> list[dict[str, Any]]:
-        out = []
-        for sid, title, first, last in self.conn.execute(
-            "SELECT id, title, first, last FROM stories ORDER BY first, id"
-        ).fetchall():
+        return list(self.each_story())
+
+    def each_story(self) -> Iterator[dict[str, Any]]:
+        rows_of = self.conn.execute("SELECT id, title, first, last FROM stories ORDER BY first, id")
+        for sid, title, first, last in rows_of:
             rows = self.conn.execute(
                 "SELECT a.id, a.outlet FROM story_articles s JOIN articles a ON a.id = s.article"
                 " WHERE s.story = ? ORDER BY a.published, a.id",
                 (sid,),
             ).fetchall()
             if rows:
-                out.append(
-                    {
-                        "id": sid,
-                        "title": title,
-                        "first": first,
-                        "last": last,
-                        "articles": [r[0] for r in rows],
-                        "outlets": sorted({r[1] for r in rows if r[1]}),
-                    }
-                )
-        return out
+                yield {
+                    "id": sid,
+                    "title": title,
+                    "first": first,
+                    "last": last,
+                    "articles": [r[0] for r in rows],
+                    "outlets": sorted({r[1] for r in rows if r[1]}),
+                }
 
     def entities(self) -> list[dict[str, Any]]:
-        out = []
+        return list(self.each_entity())
+
+    def each_entity(self) -> Iterator[dict[str, Any]]:
         for eid, name, typ, kb, wd, aliases in self.conn.execute(
             "SELECT id, name, type, kb, wikidata, aliases FROM entities ORDER BY type, name"
-        ).fetchall():
+        ):
             mentions = [
                 {"article": a, "start": s, "end": e}
                 for a, s, e in self.conn.execute(
                     'SELECT article, start, "end" FROM entity_mentions WHERE entity = ? ORDER BY article, start', (eid,)
                 )
             ]
-            out.append(
-                {
-                    "id": eid,
-                    "name": name,
-                    "type": typ,
-                    "kb": kb,
-                    "wikidata": wd,
-                    "aliases": json.loads(aliases),
-                    "mentions": mentions,
-                }
-            )
-        return out
+            yield {
+                "id": eid,
+                "name": name,
+                "type": typ,
+                "kb": kb,
+                "wikidata": wd,
+                "aliases": json.loads(aliases),
+                "mentions": mentions,
+            }
+
+    def mentions_in(self, article: str) -> list[tuple[int, int, str]]:
+        """(start, end, entity) of the resolved mentions in one article, in the order stored."""
+        return self.conn.execute(
+            'SELECT start, "end", entity FROM entity_mentions WHERE article = ? ORDER BY rowid', (article,)).fetchall()
 
     def _delete_article(self, aid: str) -> None:
         row = self.conn.execute("SELECT rowid FROM articles WHERE id = ?", (aid,)).fetchone()
@@ -376,34 +434,62 @@ class Store:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
-    def articles(self, skip_layers: Collection[str] = ()) -> Iterator[Article]:
-        """Every stored article with its span layers, but those in `skip_layers` (the corpus stages leave
-        out "clauses": two fifths of the spans, used only by the export)."""
-        skip = sorted(set(skip_layers))
-        where = f" AND layer NOT IN ({','.join('?' * len(skip))})" if skip else ""
-        rows = self.conn.execute(
-            "SELECT id, source, part, outlet, outlet_basis, title, url, published, published_basis, text, meta"
-            " FROM articles ORDER BY source, part, id"
-        )
-        for r in rows.fetchall():
-            art = Article(
-                text=r[9],
-                source=r[1],
-                part=r[2],
-                title=r[5],
-                url=r[6],
-                outlet=r[3],
-                outlet_basis=r[4],
-                published=r[7],
-                published_basis=r[8],
-                meta=json.loads(r[10]),
-            )
-            for layer, s, e, label, attrs in self.conn.execute(
-                f'SELECT layer, start, "end", label, attrs FROM spans WHERE article = ?{where} ORDER BY layer, start',
-                (r[0], *skip),
+    def article_ids(self, where: str = "", params: Iterable[Any] = (), order: str = "source, part, id") -> list[str]:
+        """Ids of the stored articles (optionally those matching an SQL condition), in `order`."""
+        if order not in ("source, part, id", "published, id"):
+            raise ValueError(order)
+        if order == "published, id":
+            order = "COALESCE(published, ''), id"  # the order of (published or "", id) in Python
+        cond = f" WHERE {where}" if where else ""
+        return [r[0] for r in self.conn.execute(f"SELECT id FROM articles{cond} ORDER BY {order}", tuple(params))]
+
+    def articles(
+        self,
+        skip_layers: Collection[str] = (),
+        *,
+        layers: Collection[str] | None = None,
+        ids: Iterable[str] | None = None,
+        chunk: int = 500,
+    ) -> Iterator[Article]:
+        """The stored articles (all, or `ids` in the order given) with their span layers: only `layers`
+        when given, else all but `skip_layers`. Read `chunk` articles at a time, so a corpus stage that
+        streams them holds a few hundred articles, not the store."""
+        if layers is not None:
+            wanted = sorted(set(layers))
+            where = f" AND layer IN ({','.join('?' * len(wanted))})" if wanted else " AND 0"
+            layer_args: list[str] = wanted
+        else:
+            layer_args = sorted(set(skip_layers))
+            where = f" AND layer NOT IN ({','.join('?' * len(layer_args))})" if layer_args else ""
+        order = list(ids) if ids is not None else self.article_ids()
+        for n in range(0, len(order), chunk):
+            batch = order[n : n + chunk]
+            marks = ",".join("?" * len(batch))
+            rows = {
+                r[0]: r
+                for r in self.conn.execute(
+                    "SELECT id, source, part, outlet, outlet_basis, title, url, published, published_basis, text,"
+                    f" meta FROM articles WHERE id IN ({marks})",
+                    batch,
+                )
+            }
+            arts: dict[str, Article] = {}
+            for aid in batch:
+                r = rows.get(aid)
+                if r is not None and aid not in arts:
+                    arts[aid] = Article(text=r[9], source=r[1], part=r[2], title=r[5], url=r[6], outlet=r[3],
+                                        outlet_basis=r[4], published=r[7], published_basis=r[8],
+                                        meta=json.loads(r[10]))
+            if not arts or (layers is not None and not layer_args):
+                yield from arts.values()
+                continue
+            for aid, layer, s, e, label, attrs in self.conn.execute(
+                f'SELECT article, layer, start, "end", label, attrs FROM spans WHERE article IN ({marks}){where}'
+                " ORDER BY article, layer, start, rowid",
+                (*batch, *layer_args),
             ):
-                art.layers.setdefault(layer, []).append(Span(s, e, label, json.loads(attrs) if attrs else {}))
-            yield art
+                arts[aid].layers.setdefault(layer, []).append(Span(s, e, label, json.loads(attrs) if attrs else {}))
+            yield from arts.values()
 
     def search(self, query: str, limit: int = 50) -> list[tuple[str, str]]:
         """Article ids and titles matching a full-text query over normalised Arabic."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..model import Article
@@ -53,9 +54,11 @@ def _overlap(a: Counter[str], b: Counter[str]) -> float:
 
 
 def assign(
-    new: list[Article], stories: list[Story], df: Counter[str], n: int, reused: dict[str, set[str]]
+    new: Iterable[Article], stories: list[Story], df: Counter[str], n: int, reused: Callable[[str], Iterable[str]]
 ) -> list[Story]:
-    """Put each new article (oldest first) into a story; returns the stories that changed."""
+    """Put each new article into a story; returns the stories that changed. `new` comes oldest first
+    (publication date, then id: the caller streams it so); `reused(id)`: the articles it copies or is
+    copied by."""
     of_article = {a: s for s in stories for a in s.articles}
     by_term: dict[str, set[str]] = {}
     by_id = {s.id: s for s in stories}
@@ -63,9 +66,9 @@ def assign(
         for t in s.signature:
             by_term.setdefault(t, set()).add(s.id)
     changed: dict[str, Story] = {}
-    for art in sorted(new, key=lambda a: (a.published or "", a.id)):
+    for art in new:
         sig = signature(art, df, n)
-        linked = [of_article[x] for x in sorted(reused.get(art.id, ())) if x in of_article]
+        linked = [of_article[x] for x in sorted(reused(art.id)) if x in of_article]
         best = linked[0] if linked else None
         if best is None:
             # only stories that share a signature term can be close (an index, not a scan of the past)

@@ -171,15 +171,28 @@ def infer(article: Article, corpus_events: Iterable[Event], prior_year: int | No
     return guess
 
 
+def corpus_evidence(articles: Iterable[Article]) -> tuple[int | None, list[Event]]:
+    """What the corpus says about time: its most common year of page-given dates, and every day it dates."""
+    years: Counter[int] = Counter()
+    events: list[Event] = []
+    for a in articles:
+        if a.published and a.published_basis in ("metadata", "dateline"):
+            years[int(a.published[:4])] += 1
+        events += absolute_events(a)
+    return (years.most_common(1)[0][0] if years else None), events
+
+
+def undated(article: Article) -> bool:
+    """No date from the page itself (none, or one inferred by an earlier run)."""
+    return not article.published or article.published_basis == "inferred"
+
+
 def infer_corpus(articles: list[Article]) -> dict[str, date]:
     """Publication dates for the undated articles of a corpus: article id -> date."""
-    dated = [a for a in articles if a.published and a.published_basis in ("metadata", "dateline")]
-    years = Counter(int(a.published[:4]) for a in dated if a.published)
-    prior = years.most_common(1)[0][0] if years else None
-    events = [ev for a in articles for ev in absolute_events(a)]
+    prior, events = corpus_evidence(articles)
     out: dict[str, date] = {}
     for a in articles:
-        if a.published and a.published_basis != "inferred":
+        if not undated(a):
             continue
         guess = infer(a, events, prior)
         if guess is not None:

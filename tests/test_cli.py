@@ -85,6 +85,11 @@ def test_export_command(riwaya, seeds_export: dict, tmp_path: Path) -> None:
     assert proc.returncode == 0
     doc = json.loads(out.read_text("utf-8"))
     assert [a["id"] for a in doc["articles"]] == [a["id"] for a in seeds_export["articles"]]
+    # written item by item: every section of the analysis' own export, and the same on standard output
+    assert doc == {k: v for k, v in seeds_export.items() if not k.startswith("_")}
+    assert f"6 articles exported to {out}" in proc.stderr
+    stdout = riwaya("export", "--db", seeds_export["_db"])
+    assert stdout.returncode == 0 and json.loads(stdout.stdout) == doc
     missing = riwaya("export", "--db", str(tmp_path / "none.db"))
     assert missing.returncode == 1 and "no such store" in missing.stderr
 

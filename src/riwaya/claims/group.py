@@ -222,25 +222,24 @@ def group(items: list[Statement], reused: list[tuple[tuple[str, int, int], tuple
 
 def _links(items: list[Statement], df: Counter[str], idf: dict[str, float]) -> dict[tuple[int, int], float]:
     """Pairs of statements that say the same thing, with their similarity. Candidate pairs share a rare
-    term (an inverted index keeps this far from n²)."""
+    term (an inverted index keeps this far from n²); they are gathered statement by statement, so memory
+    holds the links found, not every pair compared (a story of 10,000 statements compares millions)."""
     n = len(items)
+    cap = max(3, min(n // 5, MAX_POSTING))
     index: dict[str, list[int]] = defaultdict(list)
+    indexed: list[list[str]] = []
     for i, s in enumerate(items):
-        for t in sorted(s.terms):  # sorted: the same corpus gives the same claims in every process
-            if df[t] <= max(3, min(n // 5, MAX_POSTING)):
-                index[t].append(i)
+        kept = [t for t in sorted(s.terms) if df[t] <= cap]  # sorted: the same claims in every process
+        for t in kept:
+            index[t].append(i)
+        indexed.append(kept)
     links: dict[tuple[int, int], float] = {}
-    seen: set[tuple[int, int]] = set()
-    for members in index.values():
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                if (i, j) in seen:
-                    continue
-                seen.add((i, j))
-                sim = _similarity(items[i], items[j], idf)
-                if sim >= SAME_CLAIM:
-                    links[(i, j)] = sim
+    for i in range(n):
+        later = {j for t in indexed[i] for j in index[t] if j > i}
+        for j in sorted(later):
+            sim = _similarity(items[i], items[j], idf)
+            if sim >= SAME_CLAIM:
+                links[(i, j)] = sim
     return links
 
 

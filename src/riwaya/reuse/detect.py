@@ -102,25 +102,22 @@ def detect(
         for t in p.terms:
             if t in rare:
                 index[t].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for members in index.values():
-        if len(members) > MAX_SENTENCES:
-            continue  # a term in too many sentences says nothing about any pair
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                shared[(members[x], members[y])] += 1
+    useful = {t for t, members in index.items() if len(members) <= MAX_SENTENCES}  # else says nothing of a pair
     # an article retold in another: several of its sentences reworded there (a lower bar per sentence)
     weak: dict[tuple[str, str], list[Reuse]] = defaultdict(list)
-    for (i, j), count in shared.items():
-        a, b = items[i], items[j]
-        if count < MIN_SHARED or a.key == b.key or (a.article == b.article and a.start == b.start):
-            continue
-        score = fuzz.token_set_ratio(a.key, b.key)
-        found = Reuse(a, b, round(score / 100, 3), "near_copy" if score >= NEAR_COPY else "rewrite")
-        if score >= REWRITE:
-            out.append(found)
-        elif score >= RETOLD and a.article != b.article:
-            weak[(min(a.article, b.article), max(a.article, b.article))].append(found)
+    for i, a in enumerate(items):
+        # candidates sentence by sentence: memory holds one sentence's, not every pair that shares a term
+        shared = Counter(j for t in a.terms if t in useful for j in index[t] if j > i)
+        for j in sorted(shared):
+            b = items[j]
+            if shared[j] < MIN_SHARED or a.key == b.key or (a.article == b.article and a.start == b.start):
+                continue
+            score = fuzz.token_set_ratio(a.key, b.key)
+            found = Reuse(a, b, round(score / 100, 3), "near_copy" if score >= NEAR_COPY else "rewrite")
+            if score >= REWRITE:
+                out.append(found)
+            elif score >= RETOLD and a.article != b.article:
+                weak[(min(a.article, b.article), max(a.article, b.article))].append(found)
     strong = Counter(frozenset(pair) for pair in copied)
     strong.update(frozenset((r.a.article, r.b.article)) for r in out if r.kind != "copy")
     for (x, y), pairs in weak.items():

@@ -88,8 +88,14 @@ class _Pool:
         self.workers = workers
 
     def map(self, articles: list[Article]) -> list[Article]:
+        return self.submit(articles)()
+
+    def submit(self, articles: list[Article]) -> Callable[[], list[Article]]:
+        """Start the stages over a batch; the returned function waits for the results (in order). The
+        caller writes the previous batch meanwhile: the workers do not wait for the store."""
         chunk = max(1, len(articles) // (self.workers * 4))
-        return list(self.executor.map(_run_one, articles, chunksize=chunk))
+        running = self.executor.map(_run_one, articles, chunksize=chunk)  # submits every chunk now
+        return lambda: list(running)
 
     def close(self) -> None:
         self.executor.shutdown()
@@ -129,20 +135,39 @@ def analyze(
     if runner is None:
         runner = _Pool(pipeline, workers) if workers > 1 else _Serial(pipeline)
     queue: list[_Pending] = []
+    # the batch in the workers: its inputs with their articles and whether each input was complete
+    in_flight: list[tuple[list[tuple[_Pending, int, bool]], Callable[[], list[Article]]]] = []
 
-    def flush(final: bool = False) -> None:
-        todo = [a for p in queue for a in p.articles]
-        done = iter(runner.map(todo)) if todo else iter(())
-        for p in queue:
-            analysed = [next(done) for _ in p.articles]
+    def write(batch: list[tuple[_Pending, int, bool]], results: Callable[[], list[Article]]) -> None:
+        done = iter(results())
+        for p, count, complete in batch:
+            analysed = [next(done) for _ in range(count)]
             if analysed:
                 summary.stored += store.write_articles(p.inp.origin, analysed)
                 summary.articles += len(analysed)
                 p.keep.update(a.id for a in analysed)
-            p.articles = []
-            if p.complete:
+            if complete:
                 _finish(p, version, store, summary, say)
+
+    def flush(final: bool = False) -> None:
+        todo = [a for p in queue for a in p.articles]
+        batch = [(p, len(p.articles), p.complete) for p in queue]
+        submit = getattr(runner, "submit", None)
+        if not todo:
+            results: Callable[[], list[Article]] = list
+        elif submit is not None:
+            results = submit(todo)
+        else:
+            ready = runner.map(todo)
+            results = lambda: ready  # noqa: E731
+        for p in queue:
+            p.articles = []
         queue[:] = [p for p in queue if not p.complete]
+        if in_flight:  # written while the workers compute the batch just submitted
+            write(*in_flight.pop())
+        in_flight.append((batch, results))
+        if final:
+            write(*in_flight.pop())
 
     try:
         for inp in inputs:

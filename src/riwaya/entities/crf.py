@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from ..resources import path
-from .features import sentence_features
+from .features import sentence_features, sentence_items
 
 MODEL = "ner.crfsuite"
 
@@ -31,7 +31,12 @@ def tag(tokens: list[str], model: str = MODEL, gaz: list[str] | None = None) -> 
     """BIO labels (B-PER, I-ORG, …, O) for one sentence of tokens (`gaz`: its gazetteer tags, if known)."""
     if not tokens:
         return []
-    return list(_tagger(model).tag(_crfsuite_items(sentence_features(tokens, gaz))))
+    return list(_tagger(model).tag(sentence_items(tokens, gaz)))
+
+
+def crfsuite_items(tokens: list[str], gaz: list[str] | None = None) -> list[dict[str, float]]:
+    """The reference reading of `sentence_features` (what training gives crfsuite)."""
+    return _crfsuite_items(sentence_features(tokens, gaz))
 
 
 def _crfsuite_items(feats: list[dict[str, object]]) -> list[dict[str, float]]:

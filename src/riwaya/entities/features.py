@@ -88,3 +88,77 @@ def sentence_features(tokens: list[str], gaz: list[str] | None = None) -> list[d
             f["w|w+1"] = f"{k}|{keys[i + 1]}"
         out.append(f)
     return out
+
+
+# The tagger's input built directly: the features of a token (and those it gives its neighbours) depend
+# on the token alone, save the gazetteer tags, so they are made once per distinct token and reused. The
+# result is exactly crfsuite's reading of `sentence_features` (a test checks it on real sentences).
+_OWN: dict[str, tuple[dict[str, float], dict[int, dict[str, float]]]] = {}
+_CACHE_SIZE = 200_000
+
+
+def _token_items(tok: str) -> tuple[dict[str, float], dict[int, dict[str, float]]]:
+    found = _OWN.get(tok)
+    if found is not None:
+        return found
+    c, given, table = cues(), first_names(), clusters()
+    k = fold(tok)
+    b, st = base(k), strip_clitic(k)
+    c1, c2 = table.get(k) or table.get(st) or ("-", "-")
+    shape = _shape(tok)
+    own: dict[str, float] = {"bias": 1.0, f"w={k}": 1.0, f"b={b}": 1.0, f"p2={b[:2]}": 1.0, f"p3={b[:3]}": 1.0,
+                             f"s1={k[-1:]}": 1.0, f"s2={k[-2:]}": 1.0, f"s3={k[-3:]}": 1.0}
+    flags = {
+        "al": st.startswith("ال"),
+        "pro": k != st,
+        "title": st in c.person_titles or b in c.person_titles,
+        "orghead": st in c.org_heads or b in c.org_heads,
+        "placehead": st in c.place_heads or b in c.place_heads,
+        "kunya": st in c.kunya,
+        "fn": st in given or k in given,
+        "notname": st in c.not_names,
+    }
+    own[f"shape={shape}"] = 1.0
+    own["len"] = float(min(len(b), 8))
+    own.update((name, 1.0) for name, on in flags.items() if on)
+    own[f"c1={c1}"] = 1.0
+    own[f"c2={c2}"] = 1.0
+    near: dict[int, dict[str, float]] = {}
+    for d in (-2, -1, 1, 2):
+        item = {f"w{d:+d}={k}": 1.0, f"b{d:+d}={b}": 1.0}
+        if abs(d) == 1:
+            near_flags = {f"title{d:+d}": st in c.person_titles, f"orghead{d:+d}": st in c.org_heads,
+                          f"placehead{d:+d}": st in c.place_heads, f"fn{d:+d}": st in given}
+            item.update((name, 1.0) for name, on in near_flags.items() if on)
+            item[f"shape{d:+d}={shape}"] = 1.0
+            item[f"c1{d:+d}={c1}"] = 1.0
+        near[d] = item
+    if len(_OWN) >= _CACHE_SIZE:
+        _OWN.clear()  # bounded: a long run meets an open vocabulary
+    _OWN[tok] = (own, near)
+    return own, near
+
+
+def sentence_items(tokens: list[str], gaz: list[str] | None = None) -> list[dict[str, float]]:
+    """crfsuite items for one sentence: `sentence_features` as the tagger reads them, built faster."""
+    gaz = gaz if gaz is not None else gazetteer.bio(tokens)
+    parts = [_token_items(t) for t in tokens]
+    keys = [fold(t) for t in tokens]
+    n = len(tokens)
+    out: list[dict[str, float]] = []
+    for i in range(n):
+        item = dict(parts[i][0])
+        item[f"gz={gaz[i]}"] = 1.0
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                item.update(parts[j][1][d])
+                item[f"gz{d:+d}={gaz[j]}"] = 1.0
+            else:
+                item[f"w{d:+d}={'<s>' if j < 0 else '</s>'}"] = 1.0
+        if i > 0:
+            item[f"w-1|w={keys[i - 1]}|{keys[i]}"] = 1.0
+        if i < n - 1:
+            item[f"w|w+1={keys[i]}|{keys[i + 1]}"] = 1.0
+        out.append(item)
+    return out

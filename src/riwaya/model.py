@@ -60,6 +60,9 @@ class Article:
     meta: dict[str, Any] = field(default_factory=dict)
     layers: dict[str, list[Span]] = field(default_factory=dict)
     done: list[str] = field(default_factory=list)  # names assigned by the stages run so far
+    # (part, outlet, text, id) when the id was last computed: hashing the text on every `.id` cost seconds
+    # in the corpus stages (millions of calls); a change of part, outlet or text computes it again
+    _id_memo: tuple[int, str | None, str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -69,8 +72,13 @@ class Article:
         corpus moved to another folder or fetched again does not double; two outlets printing the
         same wire copy stay two articles because their outlet differs.
         """
+        memo = self._id_memo
+        if memo is not None and memo[2] is self.text and memo[0] == self.part and memo[1] == self.outlet:
+            return memo[3]
         key = "\x1f".join([str(self.part), self.outlet or "", self.text])
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+        value = hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+        self._id_memo = (self.part, self.outlet, self.text, value)
+        return value
 
     def add(self, layer: str, span: Span) -> None:
         if span.end > len(self.text):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Span
 from ..text.normalize import key
-from ..text.tokens import Token, tokenize
+from ..text.tokens import Token, sentence_tokens
 from .lexicon import content_stance, lexicon
 from .phrases import CueMatch, Speaker, anonymous_at, find_cues, speaker_at, speaker_before, unclitic
 
@@ -85,7 +85,7 @@ class _Sentence:
         self.pending_via: list[Party] = []  # channels named before the statement they belong to
         self.text = article.text
         self.unit = unit
-        self.tokens: list[Token] = tokenize(article.text, unit.start, unit.end)
+        self.tokens: list[Token] = sentence_tokens(article.text, unit.start, unit.end)
         self.mention_at: dict[int, Span] = {}
         self.mention_at_end: dict[int, Span] = {}
         self.mention_start: dict[int, int] = {}

@@ -19,7 +19,7 @@ from ..model import Article, Span
 from ..registry import register
 from ..text.normalize import fold, key
 from ..text.terms import stopwords, stopwords_strict
-from ..text.tokens import Token, tokenize
+from ..text.tokens import Token, sentence_tokens
 from . import crf, gazetteer
 from .conll import spans as bio_spans
 from .kb import knowledge_base
@@ -315,7 +315,7 @@ class EntityStage:
         units = article.spans("sentences") or [Span(0, len(article.text))]
         seen: list[tuple[list[Token], list[Mention]]] = []
         for unit in units:
-            tokens = tokenize(article.text, unit.start, unit.end)
+            tokens = sentence_tokens(article.text, unit.start, unit.end)
             found = recognize_tokens(tokens, self.use_crf)
             seen.append((tokens, found))
         for tokens, found in seen:

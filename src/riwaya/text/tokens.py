@@ -96,6 +96,17 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return out
 
 
+def sentence_tokens(text: str, start: int, end: int) -> list[Token]:
+    """`tokenize` for one sentence of an article, remembered for a while: the entity and attribution
+    stages both walk an article's sentences (tokens are immutable; each caller gets its own list)."""
+    return list(_sentence_tokens(text, start, end))
+
+
+@lru_cache(maxsize=2048)
+def _sentence_tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    return tuple(tokenize(text, start, end))
+
+
 @lru_cache(maxsize=1 << 16)
 def _word(surface: str) -> tuple[str, str, tuple[str, ...], str]:
     prefixes, base, suffix = split_clitics(surface, "strict")

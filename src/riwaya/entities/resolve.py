@@ -24,6 +24,7 @@ from typing import NamedTuple
 from ..model import Article, Span
 from ..resources import load_toml
 from ..text.normalize import fold
+from ..text.normalize import key as loose_key
 from ..text.tokens import tokenize
 from .kb import knowledge_base
 from .lexicon import PROCLITICS, base, strip_clitic
@@ -188,6 +189,7 @@ class Mention(NamedTuple):
 
 
 Articles = Iterable[Article] | Callable[[], Iterable[Article]]
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
 
 
 def _each(articles: Articles) -> Iterable[Article]:
@@ -205,9 +207,20 @@ def _surnames_alone(articles: Articles, groups: dict[str, list[Mention]], full_b
                 if len(keys) == 1 and next(iter(keys)) in person and last.startswith("ال") and len(last) >= 5}
     if not surnames:
         return
+    def named(text: str) -> bool:  # a run of letters of the loose text is a surname (tokens never span two runs)
+        return any(strip_clitic(w) in surnames for w in set(_LETTER_RUNS.findall(loose_key(text))))
+
     for a in _each(articles):
+        if not named(a.text):
+            continue
         covered = [(s.start, s.end) for s in a.spans("entities")]
-        for tok in tokenize(a.text):
+        # only the paragraphs where a surname is written are tokenised (a token never spans a line break)
+        lines, at = [], 0
+        for line in a.text.split("\n"):
+            if named(line):
+                lines.append((at, at + len(line)))
+            at += len(line) + 1
+        for tok in (t for start, end in lines for t in tokenize(a.text, start, end)):
             if tok.kind != "word":
                 continue
             word = strip_clitic(tok.norm)

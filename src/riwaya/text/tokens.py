@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..resources import load_toml
 from .normalize import Form, key
@@ -49,8 +49,7 @@ except ImportError:  # pragma: no cover - depends on the environment
         _stemmer_module = None  # type: ignore[assignment]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: built for every word of every text (a frozen dataclass cost ~⅓ more)
     start: int  # into the original text
     end: int
     text: str  # surface, as written

@@ -88,9 +88,10 @@ def index_sentences(store: Store) -> tuple[int, set[str]]:
         "SELECT digest, article, start, end FROM sentence_keys WHERE digest IN"
         " (SELECT digest FROM sentence_keys GROUP BY digest HAVING COUNT(*) > 1) ORDER BY digest, n"
     )
-    found = list(copies((d, Passage(a, s, e, "", frozenset())) for d, a, s, e in rows))
+    # written as they are read: a store of perturbed repeats holds millions of copied sentences
+    found = store.replace_sentence_copies(copies((d, Passage(a, s, e, "", frozenset())) for d, a, s, e in rows))
     conn.execute("DELETE FROM sentence_keys")
-    return store.replace_sentence_copies(found), rare_terms(df, n)
+    return found, rare_terms(df, n)
 
 
 def cluster_stories(store: Store) -> int:

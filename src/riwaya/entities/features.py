@@ -94,7 +94,7 @@ def sentence_features(tokens: list[str], gaz: list[str] | None = None) -> list[d
 # on the token alone, save the gazetteer tags, so they are made once per distinct token and reused. The
 # result is exactly crfsuite's reading of `sentence_features` (a test checks it on real sentences).
 _OWN: dict[str, tuple[dict[str, float], dict[int, dict[str, float]]]] = {}
-_CACHE_SIZE = 200_000
+_CACHE_SIZE = 30_000  # ~3.6 KB an entry: ~110 MB a worker at most
 
 
 def _token_items(tok: str) -> tuple[dict[str, float], dict[int, dict[str, float]]]:

@@ -48,15 +48,3 @@ def test_rewrites_are_looked_for_on_the_terms_rare_in_the_corpus() -> None:
     assert len(story_outputs("s", values)[0]) == 3  # rare among the story's own sentences
     assert story_outputs("s", values, rare=set())[0] == []  # every term common in the corpus: no candidate
 
-
-def test_stories_on_two_processes_give_what_one_gives(tmp_path: Path) -> None:
-    arts = [analysed([*REPORT, WIRE], "a", "2025-03-01"), analysed([*RETOLD, OTHER], "b", "2025-03-02"),
-            analysed([OTHER, WIRE], "c", "2025-03-02"), analysed([WIRE, *RETOLD[:2]], "d", "2025-03-03")]
-    tables = []
-    for workers in (1, 2):
-        with Store(tmp_path / f"s{workers}.db") as store:
-            store.write_articles("in", arts)
-            counts = run_corpus_stages(store, workers=workers)
-            tables.append((counts, *(store.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2, 3, 4").fetchall()
-                                     for t in ("reuse", "claims", "claim_members", "contradictions"))))
-    assert tables[0] == tables[1] and tables[0][0]["claims"] > 0

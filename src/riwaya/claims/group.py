@@ -146,9 +146,10 @@ def _similarity(a: Statement, b: Statement, idf: dict[str, float]) -> float:
     shared = a.terms & b.terms
     if len(shared) < MIN_SHARED:
         return 0.0
-    wa = sum(idf[t] for t in a.terms)
-    wb = sum(idf[t] for t in b.terms)
-    return 2 * sum(idf[t] for t in shared) / max(1e-9, wa + wb)  # Dice: a long statement absorbs nothing
+    # fsum: exact, so the value cannot follow the (hash-seeded) order of the sets
+    wa = math.fsum(idf[t] for t in a.terms)
+    wb = math.fsum(idf[t] for t in b.terms)
+    return 2 * math.fsum(idf[t] for t in shared) / max(1e-9, wa + wb)  # Dice: a long statement absorbs nothing
 
 
 def _units(items: list[Statement], idf: dict[str, float], best_elsewhere: dict[int, float]) -> list[list[Statement]]:

@@ -112,12 +112,12 @@ def cluster_stories(store: Store) -> int:
     return len(new)
 
 
-def _values_of(articles: Iterable[Article], start: int = 0) -> Iterator[tuple]:
+def _values_of(articles: Iterable[Article]) -> Iterator[tuple]:
     """One story's inputs, tagged and numbered in corpus order: ("s", n, statement), ("p", n, passage)."""
     from ..claims.group import statements
     from ..reuse.detect import passages
 
-    order = start
+    order = 0
     for a in articles:
         for st in statements([a]):
             yield ("s", order, st)

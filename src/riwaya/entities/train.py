@@ -16,8 +16,7 @@ from pathlib import Path
 
 from ..resources import path
 from .conll import entity_scores, read_conll
-from .crf import _crfsuite_items
-from .features import sentence_features
+from .crf import crfsuite_items
 
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
 
@@ -27,7 +26,7 @@ def train(sentences: list[tuple[list[str], list[str]]], out: Path) -> None:
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for tokens, labels in sentences:
-        trainer.append(_crfsuite_items(sentence_features(tokens)), labels)
+        trainer.append(crfsuite_items(tokens), labels)
     trainer.set_params(PARAMS)
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
@@ -51,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(tmp))
-    pred = [list(tagger.tag(_crfsuite_items(sentence_features(toks)))) for toks, _ in dev]
+    pred = [list(tagger.tag(crfsuite_items(toks))) for toks, _ in dev]
     scores = entity_scores([labs for _, labs in dev], pred)
     print("tagger alone, as `riwaya entities --conll` prints it:")
     for typ, (p, r, f, n) in scores.items():

@@ -7,6 +7,7 @@ import io
 import json
 import tempfile
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -61,12 +62,10 @@ def events_of(article: Article) -> list[dict[str, Any]]:
 def _entity_finder(store: Store):  # type: ignore[no-untyped-def]
     """(article, start, end) -> the entity id of the mention inside that span (the last one: a title's name).
     The mentions of one article at a time (the export streams article by article)."""
-    current: list = [None, []]
+    mentions_in = lru_cache(maxsize=1)(store.mentions_in)
 
     def find(article: str, start: int, end: int) -> str | None:
-        if current[0] != article:
-            current[:] = [article, store.mentions_in(article)]
-        inside = [m for m in current[1] if start <= m[0] and m[1] <= end]
+        inside = [m for m in mentions_in(article) if start <= m[0] and m[1] <= end]
         return inside[-1][2] if inside else None
 
     return find

@@ -19,6 +19,14 @@ from ..text.normalize import key as norm_key
 from .migrations import migrate
 
 Passage = tuple[str, int, int]  # article, start, end
+IN_CHUNK = 500  # ids per `IN (...)` query (SQLite's default limit on bound parameters is 32,766)
+
+
+def _in_chunks(ids: list[str], size: int = IN_CHUNK) -> Iterator[tuple[list[str], str]]:
+    """The ids a chunk at a time, with the `?,?,…` marks of an `IN (...)` over them."""
+    for n in range(0, len(ids), size):
+        part = ids[n : n + size]
+        yield part, ",".join("?" * len(part))
 
 
 class StoreError(RuntimeError):
@@ -187,13 +195,6 @@ class Store:
                 n += 1
         return n
 
-    def replace_claims(self, claims: Iterable[Any], contradictions: Iterable[Any]) -> tuple[int, int]:
-        """Replace the claim tables with a fresh grouping (a corpus stage's output)."""
-        with self._transaction():
-            for table in ("claim_members", "claims", "contradictions"):
-                self.conn.execute(f"DELETE FROM {table}")
-            return self._insert_claims(claims), self._insert_contradictions(contradictions)
-
     def replace_story_outputs(self, outputs: Iterable[tuple[Iterable[Any], ...]]) -> tuple[int, int, int]:
         """Replace the sentence rewrites and near copies, the claims and the contradictions with those of
         every story, written as each story's are made (one transaction: a failure leaves the previous ones)."""
@@ -255,13 +256,10 @@ class Store:
 
     def claim_of(self, attributions: Collection[str]) -> dict[str, str]:
         """attribution id -> the claim it belongs to."""
-        ids = list(attributions)
         out: dict[str, str] = {}
-        for n in range(0, len(ids), 500):
-            part = ids[n : n + 500]
+        for part, marks in _in_chunks(list(attributions)):
             out.update(self.conn.execute(
-                f"SELECT attribution, claim FROM claim_members WHERE attribution IN ({','.join('?' * len(part))})",
-                part).fetchall())
+                f"SELECT attribution, claim FROM claim_members WHERE attribution IN ({marks})", part).fetchall())
         return out
 
     def contradictions(self) -> list[dict[str, Any]]:
@@ -279,11 +277,6 @@ class Store:
                 "b": {"article": r[6], "start": r[7], "end": r[8], "attribution": r[9]},
                 "explanation": r[10],
             }
-
-    def replace_reuse(self, found: Iterable[Any]) -> int:
-        with self._transaction():
-            self.conn.execute("DELETE FROM reuse")
-            return self._insert_reuse(found)
 
     def _insert_reuse(self, found: Iterable[Any]) -> int:
         n = 0
@@ -319,11 +312,9 @@ class Store:
         if articles is None:
             rows = self.conn.execute(sql).fetchall()
         else:
-            ids = list(articles)
             rows = []
-            for n in range(0, len(ids), 500):
-                part = ids[n : n + 500]
-                rows += self.conn.execute(f"{sql} AND a_article IN ({','.join('?' * len(part))})", part).fetchall()
+            for part, marks in _in_chunks(list(articles)):
+                rows += self.conn.execute(f"{sql} AND a_article IN ({marks})", part).fetchall()
         return [((r[0], r[1], r[2]), (r[3], r[4], r[5])) for r in rows]
 
     def reuse(self) -> list[dict[str, Any]]:
@@ -444,27 +435,14 @@ class Store:
         return [r[0] for r in self.conn.execute(f"SELECT id FROM articles{cond} ORDER BY {order}", tuple(params))]
 
     def articles(
-        self,
-        skip_layers: Collection[str] = (),
-        *,
-        layers: Collection[str] | None = None,
-        ids: Iterable[str] | None = None,
-        chunk: int = 500,
+        self, *, layers: Collection[str] | None = None, ids: Iterable[str] | None = None, chunk: int = IN_CHUNK
     ) -> Iterator[Article]:
-        """The stored articles (all, or `ids` in the order given) with their span layers: only `layers`
-        when given, else all but `skip_layers`. Read `chunk` articles at a time, so a corpus stage that
-        streams them holds a few hundred articles, not the store."""
-        if layers is not None:
-            wanted = sorted(set(layers))
-            where = f" AND layer IN ({','.join('?' * len(wanted))})" if wanted else " AND 0"
-            layer_args: list[str] = wanted
-        else:
-            layer_args = sorted(set(skip_layers))
-            where = f" AND layer NOT IN ({','.join('?' * len(layer_args))})" if layer_args else ""
-        order = list(ids) if ids is not None else self.article_ids()
-        for n in range(0, len(order), chunk):
-            batch = order[n : n + chunk]
-            marks = ",".join("?" * len(batch))
+        """The stored articles (all, or `ids` in the order given) with their span layers (only `layers` when
+        given). Read `chunk` articles at a time, so a corpus stage that streams them holds a few hundred
+        articles, not the store."""
+        wanted = sorted(set(layers)) if layers is not None else None
+        where = f" AND layer IN ({','.join('?' * len(wanted))})" if wanted else ""
+        for batch, marks in _in_chunks(list(ids) if ids is not None else self.article_ids(), chunk):
             rows = {
                 r[0]: r
                 for r in self.conn.execute(
@@ -480,13 +458,13 @@ class Store:
                     arts[aid] = Article(text=r[9], source=r[1], part=r[2], title=r[5], url=r[6], outlet=r[3],
                                         outlet_basis=r[4], published=r[7], published_basis=r[8],
                                         meta=json.loads(r[10]))
-            if not arts or (layers is not None and not layer_args):
+            if not arts or wanted == []:
                 yield from arts.values()
                 continue
             for aid, layer, s, e, label, attrs in self.conn.execute(
                 f'SELECT article, layer, start, "end", label, attrs FROM spans WHERE article IN ({marks}){where}'
                 " ORDER BY article, layer, start, rowid",
-                (*batch, *layer_args),
+                (*batch, *(wanted or ())),
             ):
                 arts[aid].layers.setdefault(layer, []).append(Span(s, e, label, json.loads(attrs) if attrs else {}))
             yield from arts.values()

@@ -91,16 +91,10 @@ def sentence_features(tokens: list[str], gaz: list[str] | None = None) -> list[d
 
 
 # The tagger's input built directly: the features of a token (and those it gives its neighbours) depend
-# on the token alone, save the gazetteer tags, so they are made once per distinct token and reused. The
-# result is exactly crfsuite's reading of `sentence_features` (a test checks it on real sentences).
-_OWN: dict[str, tuple[dict[str, float], dict[int, dict[str, float]]]] = {}
-_CACHE_SIZE = 30_000  # ~3.6 KB an entry: ~110 MB a worker at most
-
-
-def _token_items(tok: str) -> tuple[dict[str, float], dict[int, dict[str, float]]]:
-    found = _OWN.get(tok)
-    if found is not None:
-        return found
+# on the token alone, save the gazetteer tags, so the decoder (viterbi.py) scores them once per distinct
+# token. The result is exactly crfsuite's reading of `sentence_features` (a test checks it on real sentences).
+def token_items(tok: str) -> tuple[dict[str, float], dict[int, dict[str, float]]]:
+    """A token's own crfsuite attributes, and those it gives the token at offset d (-2, -1, 1, 2) from it."""
     c, given, table = cues(), first_names(), clusters()
     k = fold(tok)
     b, st = base(k), strip_clitic(k)
@@ -133,16 +127,13 @@ def _token_items(tok: str) -> tuple[dict[str, float], dict[int, dict[str, float]
             item[f"shape{d:+d}={shape}"] = 1.0
             item[f"c1{d:+d}={c1}"] = 1.0
         near[d] = item
-    if len(_OWN) >= _CACHE_SIZE:
-        _OWN.clear()  # bounded: a long run meets an open vocabulary
-    _OWN[tok] = (own, near)
     return own, near
 
 
 def sentence_items(tokens: list[str], gaz: list[str] | None = None) -> list[dict[str, float]]:
     """crfsuite items for one sentence: `sentence_features` as the tagger reads them, built faster."""
     gaz = gaz if gaz is not None else gazetteer.bio(tokens)
-    parts = [_token_items(t) for t in tokens]
+    parts = [token_items(t) for t in tokens]
     keys = [fold(t) for t in tokens]
     n = len(tokens)
     out: list[dict[str, float]] = []

@@ -25,7 +25,7 @@ from ..model import Article, Span
 from ..resources import load_toml
 from ..text.normalize import fold
 from ..text.normalize import key as loose_key
-from ..text.tokens import tokenize
+from ..text.tokens import Token, sentence_tokens, tokenize
 from .kb import knowledge_base
 from .lexicon import PROCLITICS, base, strip_clitic
 
@@ -145,9 +145,7 @@ def link_article(article: Article) -> None:
     # anaphoric definite nouns
     taken = [(s.start, s.end) for s in out]
     table = _anaphora()
-    for tok in tokenize(text):
-        if tok.kind != "word":
-            continue
+    for tok in _words(article):
         noun = strip_clitic(tok.norm)
         if noun not in table or any(a <= tok.start < b for a, b in taken):
             continue
@@ -160,6 +158,13 @@ def link_article(article: Article) -> None:
         if found:
             out.append(Span(_trim_proclitic(tok, text), tok.end, "ORG", {"source": "anaphora", "key": found}))
     article.layers["entities"] = sorted(out, key=lambda s: s.start)
+
+
+def _words(article: Article) -> Iterable[Token]:
+    """The article's word tokens: those the recogniser made sentence by sentence (remembered), when it did."""
+    text, units = article.text, article.spans("sentences")
+    found = (t for u in units for t in sentence_tokens(text, u.start, u.end)) if units else tokenize(text)
+    return (t for t in found if t.kind == "word")
 
 
 def _trim_proclitic(tok, text: str) -> int:  # type: ignore[no-untyped-def]

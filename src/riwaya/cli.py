@@ -70,7 +70,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         from .engine.corpus import run_corpus_stages
 
         try:
-            corpus = run_corpus_stages(store, reuse_window=args.reuse_window, runner=runner)
+            corpus = run_corpus_stages(store, reuse_window=args.reuse_window, runner=runner,
+                                       workers=max(1, args.workers))
         finally:
             if runner is not None:
                 runner.close()

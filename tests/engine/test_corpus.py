@@ -48,3 +48,35 @@ def test_rewrites_are_looked_for_on_the_terms_rare_in_the_corpus() -> None:
     assert len(story_outputs("s", values)[0]) == 3  # rare among the story's own sentences
     assert story_outputs("s", values, rare=set())[0] == []  # every term common in the corpus: no candidate
 
+
+
+TABLES = ("entities", "entity_mentions", "passage_reuse", "reuse", "stories", "story_articles", "claims",
+          "claim_members", "contradictions")
+
+
+def _tables_after_corpus_stages(db: Path, workers: int) -> dict[str, list[tuple]]:
+    with Store(db) as store:
+        for table in ("lsh_bands", "lsh_passages", "lsh_done", "story_articles", "stories", *TABLES):
+            store.conn.execute(f"DELETE FROM {table}")  # every corpus stage starts from nothing
+        run_corpus_stages(store, workers=workers)
+        return {t: sorted(store.conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES}
+
+
+def test_two_processes_give_the_tables_of_one(seeds_export: dict, tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    from riwaya.engine import corpus
+
+    others = [analysed([*REPORT, WIRE], "a", "2025-03-01"), analysed([*RETOLD, OTHER], "b", "2025-03-02")]
+    for name in ("one.db", "two.db"):
+        shutil.copy(seeds_export["_db"], tmp_path / name)
+        with Store(tmp_path / name) as store:
+            store.write_articles("in", others)  # a second story beside the seeds' own
+    one = _tables_after_corpus_stages(tmp_path / "one.db", 1)
+    monkeypatch.setattr(corpus, "BIG_STORY", 4)  # the seeds' story runs alone, the other beside nothing
+    two = _tables_after_corpus_stages(tmp_path / "two.db", 2)
+    with Store(tmp_path / "one.db") as store:
+        sizes = sorted(n for (n,) in store.conn.execute("SELECT COUNT(*) FROM story_articles GROUP BY story"))
+    assert one["claims"] and one["entities"] and one["reuse"] and sizes[0] < 4 <= sizes[-1]
+    for table in TABLES:
+        assert two[table] == one[table], table

@@ -56,3 +56,13 @@ def test_offsets_are_monotonic_on_any_unicode(text: str) -> None:
     view = normalize(text)
     assert list(view.offsets) == sorted(view.offsets)
     assert all(0 <= o < len(text) for o in view.offsets)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0xFEFF), max_size=60),
+       st.sampled_from(["strict", "loose"]))
+def test_key_is_the_table_applied_to_every_character(text: str, form: str) -> None:
+    from riwaya.text.normalize import _table
+
+    assert key(text, form) == text.translate(_table(form))  # type: ignore[arg-type]
+    assert key(text, form) == normalize(text, form).text  # type: ignore[arg-type]

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..model import Article
 from ..store import Store
+from ..store.sqlite import StoryRows
 
 STORY_LAYERS = ("sentences", "attributions", "entities")  # what claims and sentence reuse read
 Pair = tuple[tuple[str, int, int], tuple[str, int, int]]
@@ -94,19 +95,30 @@ def index_sentences(store: Store) -> tuple[int, set[str]]:
     return found, rare_terms(df, n)
 
 
-def cluster_stories(store: Store) -> int:
-    """Assign articles not yet in a story, oldest first (incremental: earlier assignments stay)."""
-    from ..stories.cluster import assign
+def story_term_counts(store: Store) -> tuple[Counter[str], int] | None:
+    """How often each term occurs in the corpus, and its size (what story signatures weigh terms by);
+    None when every article is in a story already (nothing to assign)."""
     from ..text.terms import terms
 
-    new = store.article_ids("id NOT IN (SELECT article FROM story_articles)", order="published, id")
-    if not new:
-        return 0
+    if not store.article_ids("id NOT IN (SELECT article FROM story_articles)"):
+        return None
     df: Counter[str] = Counter()
     n = 0
     for a in store.articles(layers=()):
         df.update(terms(a.text))
         n += 1
+    return df, n
+
+
+def cluster_stories(store: Store, counts: tuple[Counter[str], int] | None = None) -> int:
+    """Assign articles not yet in a story, oldest first (incremental: earlier assignments stay). `counts`:
+    `story_term_counts`, if already taken."""
+    from ..stories.cluster import assign
+
+    new = store.article_ids("id NOT IN (SELECT article FROM story_articles)", order="published, id")
+    if not new:
+        return 0
+    df, n = counts or story_term_counts(store) or (Counter(), 0)
     changed = assign(store.articles(layers=("entities",), ids=new), store.load_stories(), df, n, store.copied_with)
     store.save_stories(changed)
     return len(new)
@@ -166,23 +178,73 @@ def _story_members(store: Store) -> dict[str, list[str]]:
     return members
 
 
-def _one_story(store: Store, story: str, ids: list[str], rare: Container[str] | None) -> tuple[list, list, list]:
+def _one_story(store: Store, story: str, ids: list[str], rare: Container[str] | None) -> StoryRows:
     values = list(_values_of(store.articles(layers=STORY_LAYERS, ids=ids)))
     values += [("r", pair) for pair in store.copy_pairs(ids)]
     values += [("c", pair) for pair in store.copy_pairs(ids, sentences=True)]
-    return story_outputs(story, values, rare)
+    return Store.story_rows(*story_outputs(story, values, rare))
 
 
-def _story_by_story(store: Store, rare: Container[str]) -> Iterator[tuple[list, list, list]]:
-    """The local engine: each story's articles read from the store when its turn comes, one story at a time.
-    (Stories on the worker processes were tried: 8.0 → 6.6 s on ant_sample, but every forked worker came to
-    hold its own copy of the main process' heap — 2.4 GB in all on 100k articles — so they run here.)"""
+def story_rows(story: str, values: list[tuple], rare: Container[str] | None = None) -> StoryRows:
+    """`story_outputs` as the store's rows (what a Spark task sends back)."""
+    return Store.story_rows(*story_outputs(story, values, rare))
+
+
+BIG_STORY = 2_000  # articles: a story this large is analysed alone (memory follows the largest story)
+_STORY_STORE: Store | None = None
+_RARE: Container[str] | None = None
+
+
+def _init_story_worker(path: str, rare: Container[str]) -> None:
+    global _STORY_STORE, _RARE
+    _STORY_STORE, _RARE = Store(path, readonly=True), rare  # its own connection (not the parent's)
+
+
+def _story_task(story: str, ids: list[str]) -> StoryRows:
+    assert _STORY_STORE is not None
+    return _one_story(_STORY_STORE, story, ids, _RARE)
+
+
+def _story_by_story(store: Store, rare: Container[str], workers: int = 1) -> Iterator[StoryRows]:
+    """The local engine: each story's articles read from the store when its turn comes; with `workers` > 1
+    on forked processes, a few stories at a time, in story order. A story of `BIG_STORY` articles or more
+    runs alone, and the parent's objects are frozen out of the garbage collector before the fork (else the
+    collector's visits copy every page of the parent's heap into each child: 2.4 GB in all on 100k
+    articles when this was first tried)."""
     members = _story_members(store)
-    for story in sorted(members):
-        yield _one_story(store, story, members[story], rare)
+    order = sorted(members)
+    if workers <= 1 or not store.path.is_file():
+        for story in order:
+            yield _one_story(store, story, members[story], rare)
+        return
+    import gc
+    import multiprocessing as mp
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    gc.freeze()
+    pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=_init_story_worker,
+                               initargs=(str(store.path), rare))
+    try:
+        pending: deque[Future[StoryRows]] = deque()
+        for story in order:
+            ids = members[story]
+            if len(ids) >= BIG_STORY:
+                while pending:
+                    yield pending.popleft().result()
+                yield pool.submit(_story_task, story, ids).result()
+                continue
+            pending.append(pool.submit(_story_task, story, ids))
+            if len(pending) > 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(cancel_futures=True)
+        gc.unfreeze()
 
 
-def _story_by_story_on(store: Store, runner: Any, rare: Container[str]) -> list[tuple[list, list, list]]:
+def _story_by_story_on(store: Store, runner: Any, rare: Container[str]) -> list[StoryRows]:
     """The same per-story work as a group-by-key on the runner (Spark): the driver tags every statement
     and passage with its story; one task per story."""
     story_of = dict(store.conn.execute("SELECT article, story FROM story_articles").fetchall())
@@ -193,29 +255,58 @@ def _story_by_story_on(store: Store, runner: Any, rare: Container[str]) -> list[
     for tag, sentences in (("r", False), ("c", True)):
         for (a, s, e), b in store.copy_pairs(sentences=sentences):
             pairs.append((story_of.get(a, a), (tag, ((a, s, e), b))))
-    return runner.group_by_key(pairs, partial(story_outputs, rare=rare))
+    return runner.group_by_key(pairs, partial(story_rows, rare=rare))
 
 
-def analyse_stories(store: Store, rare: Container[str], runner: Any = None) -> tuple[int, int, int]:
+def analyse_stories(store: Store, rare: Container[str], runner: Any = None, workers: int = 1) -> tuple[int, int, int]:
     """Sentence-level copies and rewrites, claims (with origins) and contradictions, story by story: a
     claim is told within one story, and grouping a whole day of news at once chains unrelated statements
     that share a few words into one giant "claim" (on ant_sample: 9,336 statements). On Spark with the
     spark engine (a group-by-key); else streamed here. Returns counts of reuse pairs, claims, contradictions."""
     by_key = getattr(runner, "group_by_key", None)
-    outputs: Iterable[tuple[list, list, list]] = (
-        _story_by_story_on(store, runner, rare) if by_key is not None else _story_by_story(store, rare)
+    outputs: Iterable[StoryRows] = (
+        _story_by_story_on(store, runner, rare) if by_key is not None else _story_by_story(store, rare, workers)
     )
     return store.replace_story_outputs(outputs)
 
 
-def run_corpus_stages(store: Store, reuse_window: int | None = None, runner: Any = None) -> dict[str, int]:
+def _entities_and_sentences(path: str) -> tuple[int, int, set[str]]:
+    """The second process' share of the corpus stages: it opens the store itself (a forked process must
+    not use its parent's SQLite connection)."""
+    store = Store(path)
+    try:
+        entities = resolve_entities(store)
+        return (entities, *index_sentences(store))
+    finally:
+        store.close()
+
+
+def run_corpus_stages(store: Store, reuse_window: int | None = None, runner: Any = None,
+                      workers: int = 1) -> dict[str, int]:
     """The corpus stages in order. `reuse_window`: days of news whose LSH bands are kept (a sliding window
     that bounds the copy-detection state of a store that grows run after run). `runner`: an engine with
-    `map_each` and `group_by_key` (Spark) for the MinHash hashing and the per-story work; else it runs here."""
+    `map_each` and `group_by_key` (Spark) for the MinHash hashing and the per-story work; else it runs here,
+    on two processes when `workers` > 1: entity resolution and sentence copies beside copy detection and
+    the corpus term counts, and stories two at a time (the same results: each step owns its tables)."""
     dated = infer_publication_dates(store)  # first: the later stages read the inferred dates
-    entities = resolve_entities(store)
-    copies = find_copies(store, runner)  # before stories: a copied text pulls its copy into its story
-    sentence_copies, rare = index_sentences(store)
+    beside = None
+    if workers > 1 and runner is None and store.path.is_file():
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        beside = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
+        side = beside.submit(_entities_and_sentences, str(store.path))
+    try:
+        copies = find_copies(store, runner)  # before stories: a copied text pulls its copy into its story
+        counts = story_term_counts(store)
+        if beside is not None:
+            entities, sentence_copies, rare = side.result()
+        else:
+            entities = resolve_entities(store)
+            sentence_copies, rare = index_sentences(store)
+    finally:
+        if beside is not None:
+            beside.shutdown()
     if reuse_window is not None:
         from datetime import date, timedelta
 
@@ -226,7 +317,7 @@ def run_corpus_stages(store: Store, reuse_window: int | None = None, runner: Any
         ).fetchone()[0]
         if last:
             prune(store.conn, (date.fromisoformat(last) - timedelta(days=reuse_window)).isoformat())
-    cluster_stories(store)  # before claims: claims are grouped within a story
-    retold, claims, contra = analyse_stories(store, rare, runner)
+    cluster_stories(store, counts)  # before claims: claims are grouped within a story
+    retold, claims, contra = analyse_stories(store, rare, runner, workers)
     return {"dated": dated, "entities": entities, "claims": claims, "contradictions": contra,
             "reuse": copies + sentence_copies + retold}

@@ -19,6 +19,7 @@ from ..text.normalize import key as norm_key
 from .migrations import migrate
 
 Passage = tuple[str, int, int]  # article, start, end
+StoryRows = tuple[list[tuple], list[tuple], list[tuple], list[tuple]]  # reuse, claims, members, contradictions
 IN_CHUNK = 500  # ids per `IN (...)` query (SQLite's default limit on bound parameters is 32,766)
 
 
@@ -27,6 +28,10 @@ def _in_chunks(ids: list[str], size: int = IN_CHUNK) -> Iterator[tuple[list[str]
     for n in range(0, len(ids), size):
         part = ids[n : n + size]
         yield part, ",".join("?" * len(part))
+
+
+def _reuse_row(r: Any) -> tuple:
+    return (r.a.article, r.a.start, r.a.end, r.b.article, r.b.start, r.b.end, r.similarity, r.kind)
 
 
 class StoreError(RuntimeError):
@@ -195,44 +200,38 @@ class Store:
                 n += 1
         return n
 
-    def replace_story_outputs(self, outputs: Iterable[tuple[Iterable[Any], ...]]) -> tuple[int, int, int]:
+    def replace_story_outputs(self, outputs: Iterable[StoryRows]) -> tuple[int, int, int]:
         """Replace the sentence rewrites and near copies, the claims and the contradictions with those of
-        every story, written as each story's are made (one transaction: a failure leaves the previous ones)."""
+        every story (`story_rows` of each), written as each story's come (one transaction: a failure leaves
+        the previous ones). Returns the numbers of reuse pairs, claims and contradictions."""
         counts = [0, 0, 0]
         with self._transaction():
             self.conn.execute("DELETE FROM reuse WHERE kind != 'copy'")
             for table in ("claim_members", "claims", "contradictions"):
                 self.conn.execute(f"DELETE FROM {table}")
-            for found, claims, contradictions in outputs:
-                counts[0] += self._insert_reuse(found)
-                counts[1] += self._insert_claims(claims)
-                counts[2] += self._insert_contradictions(contradictions)
+            for reuse, claims, members, contradictions in outputs:
+                self.conn.executemany("INSERT OR IGNORE INTO reuse VALUES (?, ?, ?, ?, ?, ?, ?, ?)", reuse)
+                self.conn.executemany("INSERT INTO claims VALUES (?, ?, ?, ?)", claims)
+                self.conn.executemany("INSERT OR IGNORE INTO claim_members VALUES (?, ?, ?, ?)", members)
+                self.conn.executemany(
+                    "INSERT OR IGNORE INTO contradictions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", contradictions)
+                counts[0] += len(reuse)
+                counts[1] += len(claims)
+                counts[2] += len(contradictions)
         return counts[0], counts[1], counts[2]
 
-    def _insert_claims(self, claims: Iterable[Any]) -> int:
-        n = 0
-        for c in claims:
-            self.conn.execute(
-                "INSERT INTO claims VALUES (?, ?, ?, ?)",
-                (c.id, c.text, c.independent_origins, json.dumps(c.origins, ensure_ascii=False)),
-            )
-            self.conn.executemany(
-                "INSERT OR IGNORE INTO claim_members VALUES (?, ?, ?, ?)",
-                [(c.id, m.id, m.article.id, role) for m, role in c.members],
-            )
-            n += 1
-        return n
-
-    def _insert_contradictions(self, contradictions: Iterable[Any]) -> int:
-        n = 0
-        for x in contradictions:
-            self.conn.execute(
-                "INSERT OR IGNORE INTO contradictions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (x.id, x.kind, x.a.article.id, x.a.start, x.a.end, x.a.id, x.b.article.id, x.b.start, x.b.end,
-                 x.b.id, x.explanation),
-            )
-            n += 1
-        return n
+    @staticmethod
+    def story_rows(found: Iterable[Any], claims: Iterable[Any], contradictions: Iterable[Any]) -> StoryRows:
+        """A story's reuse pairs, claims and contradictions as the store's rows: small to send between
+        processes (the objects hold their articles)."""
+        claims = list(claims)
+        return (
+            [_reuse_row(r) for r in found],
+            [(c.id, c.text, c.independent_origins, json.dumps(c.origins, ensure_ascii=False)) for c in claims],
+            [(c.id, m.id, m.article.id, role) for c in claims for m, role in c.members],
+            [(x.id, x.kind, x.a.article.id, x.a.start, x.a.end, x.a.id, x.b.article.id, x.b.start, x.b.end,
+              x.b.id, x.explanation) for x in contradictions],
+        )
 
     def claims(self) -> list[dict[str, Any]]:
         return list(self.each_claim())
@@ -281,10 +280,7 @@ class Store:
     def _insert_reuse(self, found: Iterable[Any]) -> int:
         n = 0
         for r in found:
-            self.conn.execute(
-                "INSERT OR IGNORE INTO reuse VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (r.a.article, r.a.start, r.a.end, r.b.article, r.b.start, r.b.end, r.similarity, r.kind),
-            )
+            self.conn.execute("INSERT OR IGNORE INTO reuse VALUES (?, ?, ?, ?, ?, ?, ?, ?)", _reuse_row(r))
             n += 1
         return n
 

@@ -46,6 +46,7 @@ def test_decoder_reads_the_exact_weights() -> None:
 
 def test_items_and_labels_equal_the_reference_on_the_seeds(seeds_dir: Path) -> None:
     seen = labelled = 0
+    batch: list[tuple[list[str], list[str]]] = []
     for inp in discover([str(seeds_dir)]):
         for doc in inp.read():
             for art in make_articles(doc):
@@ -58,4 +59,26 @@ def test_items_and_labels_equal_the_reference_on_the_seeds(seeds_dir: Path) -> N
                         assert labels == crf.tag_reference(tokens)
                         seen += 1
                         labelled += any(x != "O" for x in labels)
+                        batch.append((tokens, gazetteer.bio(tokens)))
+    assert crf.tag_many([*batch, ([], [])]) == [*(crf.tag_reference(t, gaz=g) for t, g in batch), []]
     assert seen > 100 and labelled > 30  # every sentence of the five pages, many with names
+
+
+def test_decoder_labels_equal_crfsuite_on_real_news(seeds_dir: Path) -> None:
+    """Sentences of 200 ANT articles (real news from five outlets), decoded article by article."""
+    import json
+
+    from riwaya.text.sentences import sentence_units
+
+    corpus = seeds_dir.parent / "data" / "ant_sample" / "articles.jsonl"
+    if not corpus.is_file():
+        pytest.skip(f"{corpus} is not here")
+    tokens_seen = 0
+    with corpus.open(encoding="utf-8") as f:
+        for _, line in zip(range(200), f, strict=False):
+            text = json.loads(line).get("text") or ""
+            sentences = [[t.text for t in tokenize(text, s, e)] for s, e, _ in sentence_units(text)]
+            batch = [(toks, gazetteer.bio(toks)) for toks in sentences]
+            assert crf.tag_many(batch) == [crf.tag_reference(t, gaz=g) for t, g in batch]
+            tokens_seen += sum(map(len, sentences))
+    assert tokens_seen > 50_000

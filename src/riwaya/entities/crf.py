@@ -48,6 +48,11 @@ def tag(tokens: list[str], model: str = MODEL, gaz: list[str] | None = None) -> 
     return _decoder(model).decode(tokens, gaz if gaz is not None else gazetteer.bio(tokens))
 
 
+def tag_many(sentences: list[tuple[list[str], list[str]]], model: str = MODEL) -> list[list[str]]:
+    """`tag` for many sentences of (tokens, gazetteer tags) at once (decoded side by side: faster)."""
+    return _decoder(model).decode_many(sentences)
+
+
 def tag_reference(tokens: list[str], model: str = MODEL, gaz: list[str] | None = None) -> list[str]:
     """`tag` by crfsuite itself, from the items training gave it (what the decoder is tested against)."""
     if not tokens:

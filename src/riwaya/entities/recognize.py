@@ -162,21 +162,33 @@ def tag_only(tokens: list[Token], model: str = crf.MODEL) -> list[Mention]:
     return [Mention(s, e, t, "crf") for s, e, t in _spans_from_bio(crf.tag([t.text for t in tokens], model))]
 
 
-def recognize_tokens(tokens: list[Token], use_crf: bool = True, model: str = crf.MODEL) -> list[Mention]:
-    """Entity mentions over one sentence's tokens."""
-    if not tokens:
-        return []
+def _gazetteer(tokens: list[Token]) -> tuple[list[str], list, list[str]]:
+    """A sentence's surfaces, its knowledge-base matches and their BIO tags (a tagger feature)."""
     surfaces = [t.text for t in tokens]
-    keys = [fold(t.text) for t in tokens]
-    taken = [False] * len(tokens)
-    mentions: list[Mention] = []
     matches = gazetteer.find(surfaces)
     gaz = ["O"] * len(tokens)
     for m in matches:
         gaz[m.start] = f"B-{m.type}"
         for j in range(m.start + 1, m.end):
             gaz[j] = f"I-{m.type}"
-    crf_labels = crf.tag(surfaces, model, gaz) if use_crf else ["O"] * len(tokens)
+    return surfaces, matches, gaz
+
+
+def recognize_tokens(tokens: list[Token], use_crf: bool = True, model: str = crf.MODEL) -> list[Mention]:
+    """Entity mentions over one sentence's tokens."""
+    if not tokens:
+        return []
+    surfaces, matches, gaz = _gazetteer(tokens)
+    return _recognize(tokens, matches, crf.tag(surfaces, model, gaz) if use_crf else None)
+
+
+def _recognize(tokens: list[Token], matches: list, crf_labels: list[str] | None) -> list[Mention]:
+    """Mentions from the knowledge-base matches, the tagger's labels (None: no tagger) and the rules."""
+    use_crf = crf_labels is not None
+    crf_labels = crf_labels if crf_labels is not None else ["O"] * len(tokens)
+    keys = [fold(t.text) for t in tokens]
+    taken = [False] * len(tokens)
+    mentions: list[Mention] = []
     kb = knowledge_base()
     c = cues()
     for m in matches:
@@ -313,11 +325,14 @@ class EntityStage:
         kb = knowledge_base()
         spans: list[Span] = []
         units = article.spans("sentences") or [Span(0, len(article.text))]
-        seen: list[tuple[list[Token], list[Mention]]] = []
-        for unit in units:
-            tokens = sentence_tokens(article.text, unit.start, unit.end)
-            found = recognize_tokens(tokens, self.use_crf)
-            seen.append((tokens, found))
+        sentences = [sentence_tokens(article.text, unit.start, unit.end) for unit in units]
+        looked_up = [_gazetteer(tokens) for tokens in sentences]
+        # the tagger over all the article's sentences at once (its decoding runs them side by side)
+        labels = crf.tag_many([(s, gaz) for s, _, gaz in looked_up]) if self.use_crf else [None] * len(sentences)
+        seen: list[tuple[list[Token], list[Mention]]] = [
+            (tokens, _recognize(tokens, matches, tags) if tokens else [])
+            for tokens, (_, matches, _), tags in zip(sentences, looked_up, labels, strict=True)
+        ]
         for tokens, found in seen:
             found = found + _family_names_again(tokens, found, _family_names(seen))
             for m in sorted(found, key=lambda x: x.start):

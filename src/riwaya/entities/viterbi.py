@@ -20,7 +20,7 @@ from ..text.normalize import fold
 from .features import token_items
 
 OFFSETS = (-2, -1, 1, 2)
-_ROWS = 1 << 16  # tokens whose scores are cached (~400 B each: ~26 MB a process)
+_ROWS = 1 << 17  # tokens whose scores are cached (~400 B each: ~52 MB a process)
 
 
 class Decoder:
@@ -66,10 +66,21 @@ class Decoder:
         if len(self._rows) >= _ROWS:
             self._rows.clear()  # bounded: a long run meets an open vocabulary
         own, near = token_items(tok)
+        get = self.attributes.get
+        ids: list[int] = []
+        parts: list[int] = []
+        values: list[float] = []
+        for part, item in enumerate((own, *(near[d] for d in OFFSETS))):
+            for name, value in item.items():
+                a = get(name)
+                if a is not None:
+                    ids.append(a)
+                    parts.append(part)
+                    values.append(value)
         row = len(self._rows)
-        self._table[row, 0] = self._score(own)
-        for i, d in enumerate(OFFSETS, 1):
-            self._table[row, i] = self._score(near[d])
+        weights = np.zeros((1 + len(OFFSETS), len(ids)))  # part x attribute: the attribute's value
+        weights[parts, range(len(ids))] = values
+        self._table[row] = weights @ self.weights[ids]
         found = self._rows[tok] = (row, fold(tok))
         return found
 
@@ -81,47 +92,71 @@ class Decoder:
             found = self._tags[tag] = len(self._tags)
         return found
 
-    def state_scores(self, tokens: list[str], gaz: list[str]) -> np.ndarray:
-        """(tokens x labels) sum of the weights of each token's attributes, as crfsuite computes it."""
-        n = len(tokens)
+    def state_scores(self, sentences: list[tuple[list[str], list[str]]]) -> tuple[np.ndarray, np.ndarray]:
+        """(all tokens x labels) sum of the weights of each token's attributes, as crfsuite computes it, for
+        sentences of (tokens, gazetteer tags) laid end to end; and each token's position in its sentence."""
+        tokens = [t for toks, _ in sentences for t in toks]
         found = [self._token(t) for t in tokens]
-        tags = [self._tag(g) for g in gaz]  # first: a new tag extends the table
+        tags = [self._tag(g) for _, gaz in sentences for g in gaz]  # first: a new tag extends the table
         parts = self._table[[r for r, _ in found]] + self._tag_table[tags]
+        lengths = np.array([len(toks) for toks, _ in sentences])
+        ends = np.cumsum(lengths)
+        size = np.repeat(lengths, lengths)
+        pos = np.arange(len(tokens)) - np.repeat(ends - lengths, lengths)
         scores = parts[:, 0].copy()
-        for i, d in enumerate(OFFSETS, 1):  # what token j = t + d says to token t
-            if d < 0 and n > -d:
-                scores[-d:] += parts[: n + d, i]
-            elif d > 0 and n > d:
-                scores[: n - d] += parts[d:, i]
+        for i, d in enumerate(OFFSETS, 1):  # what token t + d says to token t, within t's sentence
+            near = np.flatnonzero((pos + d >= 0) & (pos + d < size))
+            scores[near] += parts[near + d, i]
         edges = self._edges
-        scores[:2] += edges["w-2=<s>"]
-        scores[0] += edges["w-1=<s>"]
-        scores[-1] += edges["w+1=</s>"]
-        scores[-2:] += edges["w+2=</s>"]
+        scores[pos < 2] += edges["w-2=<s>"]
+        scores[pos == 0] += edges["w-1=<s>"]
+        scores[pos == size - 1] += edges["w+1=</s>"]
+        scores[pos >= size - 2] += edges["w+2=</s>"]
         attributes, weights = self.attributes, self.weights
         keys = [k for _, k in found]
-        for t in range(1, n):
-            for name in (f"w-1|w={keys[t - 1]}|{keys[t]}", f"w|w+1={keys[t - 1]}|{keys[t]}"):
-                a = attributes.get(name)
-                if a is not None:
-                    scores[t if name[1] == "-" else t - 1] += weights[a]
-        return scores
+        for t in np.flatnonzero(pos > 0).tolist():
+            a = attributes.get(f"w-1|w={keys[t - 1]}|{keys[t]}")
+            if a is not None:
+                scores[t] += weights[a]
+            a = attributes.get(f"w|w+1={keys[t - 1]}|{keys[t]}")
+            if a is not None:
+                scores[t - 1] += weights[a]
+        return scores, pos
 
     def decode(self, tokens: list[str], gaz: list[str]) -> list[str]:
         """The best label sequence (crfsuite's Viterbi: the first best label wins a tie)."""
-        if not tokens:
-            return []
-        state = self.state_scores(tokens, gaz)
-        trans = self.transitions
-        n = len(tokens)
-        back = np.zeros((n, len(self.labels)), dtype=np.intp)
-        score = state[0]
-        for t in range(1, n):
-            cand = score[:, None] + trans
-            back[t] = cand.argmax(axis=0)
-            score = cand.max(axis=0) + state[t]
-        best = [int(score.argmax())]
-        for t in range(n - 1, 0, -1):
-            best.append(int(back[t, best[-1]]))
-        labels = self.labels
-        return [labels[i] for i in reversed(best)]
+        return self.decode_many([(tokens, gaz)])[0]
+
+    def decode_many(self, sentences: list[tuple[list[str], list[str]]]) -> list[list[str]]:
+        """`decode` for many sentences at once: Viterbi steps over all of them together (an article's
+        sentences side by side; a sentence that has ended keeps its scores)."""
+        todo = [(n, s) for n, s in enumerate(sentences) if s[0]]
+        out: list[list[str]] = [[] for _ in sentences]
+        if not todo:
+            return out
+        state, pos = self.state_scores([s for _, s in todo])
+        lengths = np.array([len(s[0]) for _, s in todo])
+        longest = int(lengths.max())
+        n_labels = len(self.labels)
+        padded = np.zeros((len(todo), longest, n_labels))
+        padded[np.repeat(np.arange(len(todo)), lengths), pos] = state
+        into = np.ascontiguousarray(self.transitions.T)  # label x previous label
+        back = np.zeros((longest, len(todo), n_labels), dtype=np.intp)
+        score = padded[:, 0]
+        for t in range(1, longest):
+            cand = score[:, None, :] + into  # sentence x label x previous label
+            back[t] = cand.argmax(axis=2)
+            step = cand.max(axis=2) + padded[:, t]
+            score = np.where((lengths > t)[:, None], step, score)
+        label = score.argmax(axis=1)  # each sentence's best last label, then back along its path
+        path = np.zeros((len(todo), longest), dtype=np.intp)
+        rows = np.arange(len(todo))
+        for t in range(longest - 1, 0, -1):
+            inside = lengths > t
+            path[:, t] = label
+            label = np.where(inside, back[t, rows, label], label)
+        path[:, 0] = label
+        names = self.labels
+        for b, ((n, _), size) in enumerate(zip(todo, lengths.tolist(), strict=True)):
+            out[n] = [names[i] for i in path[b, :size].tolist()]
+        return out

@@ -191,6 +191,7 @@ def story_rows(story: str, values: list[tuple], rare: Container[str] | None = No
 
 
 BIG_STORY = 2_000  # articles: a story this large is analysed alone (memory follows the largest story)
+TASK_ARTICLES = 60  # articles per task of small stories
 _STORY_STORE: Store | None = None
 _RARE: Container[str] | None = None
 
@@ -200,21 +201,36 @@ def _init_story_worker(path: str, rare: Container[str]) -> None:
     _STORY_STORE, _RARE = Store(path, readonly=True), rare  # its own connection (not the parent's)
 
 
-def _story_task(story: str, ids: list[str]) -> StoryRows:
+def _stories_task(stories: list[tuple[str, list[str]]]) -> list[StoryRows]:
     assert _STORY_STORE is not None
-    return _one_story(_STORY_STORE, story, ids, _RARE)
+    return [_one_story(_STORY_STORE, story, ids, _RARE) for story, ids in stories]
+
+
+def _tasks(members: dict[str, list[str]]) -> Iterator[list[tuple[str, list[str]]]]:
+    """Stories in story order, grouped into tasks of about `TASK_ARTICLES` articles (most stories are small:
+    one task each would cost more in messages than in work); a story of `BIG_STORY` articles alone."""
+    task: list[tuple[str, list[str]]] = []
+    size = 0
+    for story in sorted(members):
+        ids = members[story]
+        if task and (size + len(ids) > TASK_ARTICLES or len(ids) >= BIG_STORY):
+            yield task
+            task, size = [], 0
+        task.append((story, ids))
+        size += len(ids)
+    if task:
+        yield task
 
 
 def _story_by_story(store: Store, rare: Container[str], workers: int = 1) -> Iterator[StoryRows]:
     """The local engine: each story's articles read from the store when its turn comes; with `workers` > 1
-    on forked processes, a few stories at a time, in story order. A story of `BIG_STORY` articles or more
-    runs alone, and the parent's objects are frozen out of the garbage collector before the fork (else the
-    collector's visits copy every page of the parent's heap into each child: 2.4 GB in all on 100k
-    articles when this was first tried)."""
+    on forked processes, a window of tasks at a time, written in story order. A story of `BIG_STORY`
+    articles or more runs alone, and the parent's objects are frozen out of the garbage collector before
+    the fork (else the collector's visits copy every page of the parent's heap into each child: 2.4 GB in
+    all on 100k articles when this was first tried)."""
     members = _story_members(store)
-    order = sorted(members)
     if workers <= 1 or not store.path.is_file():
-        for story in order:
+        for story in sorted(members):
             yield _one_story(store, story, members[story], rare)
         return
     import gc
@@ -226,19 +242,18 @@ def _story_by_story(store: Store, rare: Container[str], workers: int = 1) -> Ite
     pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=_init_story_worker,
                                initargs=(str(store.path), rare))
     try:
-        pending: deque[Future[StoryRows]] = deque()
-        for story in order:
-            ids = members[story]
-            if len(ids) >= BIG_STORY:
+        pending: deque[Future[list[StoryRows]]] = deque()
+        for task in _tasks(members):
+            if len(task[0][1]) >= BIG_STORY:
                 while pending:
-                    yield pending.popleft().result()
-                yield pool.submit(_story_task, story, ids).result()
+                    yield from pending.popleft().result()
+                yield from pool.submit(_stories_task, task).result()
                 continue
-            pending.append(pool.submit(_story_task, story, ids))
-            if len(pending) > 2 * workers:
-                yield pending.popleft().result()
+            pending.append(pool.submit(_stories_task, task))
+            if len(pending) > 4 * workers:  # a window: one long task does not hold the others up
+                yield from pending.popleft().result()
         while pending:
-            yield pending.popleft().result()
+            yield from pending.popleft().result()
     finally:
         pool.shutdown(cancel_futures=True)
         gc.unfreeze()

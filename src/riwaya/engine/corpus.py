@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from typing import Any
 
@@ -110,18 +111,37 @@ def story_term_counts(store: Store) -> tuple[Counter[str], int] | None:
     return df, n
 
 
-def cluster_stories(store: Store, counts: tuple[Counter[str], int] | None = None) -> int:
+def cluster_stories(store: Store, counts: tuple[Counter[str], int] | None = None, workers: int = 1) -> int:
     """Assign articles not yet in a story, oldest first (incremental: earlier assignments stay). `counts`:
-    `story_term_counts`, if already taken."""
-    from ..stories.cluster import assign
+    `story_term_counts`, if already taken. With `workers` > 1 the articles' signatures are made on forked
+    processes (the assignment itself is sequential: each article sees the stories before it)."""
+    from ..stories.cluster import assign, signed
 
     new = store.article_ids("id NOT IN (SELECT article FROM story_articles)", order="published, id")
     if not new:
         return 0
     df, n = counts or story_term_counts(store) or (Counter(), 0)
-    changed = assign(store.articles(layers=("entities",), ids=new), store.load_stories(), df, n, store.copied_with)
+    if workers > 1 and store.path.is_file():
+        chunks = [new[i : i + SIGN_CHUNK] for i in range(0, len(new), SIGN_CHUNK)]
+        with _forked(workers, (str(store.path), (df, n))) as pool:
+            ordered = (x for part in _in_order(pool, _sign_task, chunks, 4 * workers) for x in part)
+            changed = assign(ordered, store.load_stories(), store.copied_with)
+    else:
+        articles = store.articles(layers=("entities",), ids=new)
+        changed = assign((signed(a, df, n) for a in articles), store.load_stories(), store.copied_with)
     store.save_stories(changed)
     return len(new)
+
+
+SIGN_CHUNK = 200  # articles a signature task reads from the store
+
+
+def _sign_task(ids: list[str]) -> list[Any]:
+    from ..stories.cluster import signed
+
+    assert _WORKER_STORE is not None
+    df, n = _WORKER_DATA
+    return [signed(a, df, n) for a in _WORKER_STORE.articles(layers=("entities",), ids=ids)]
 
 
 def _values_of(articles: Iterable[Article]) -> Iterator[tuple]:
@@ -192,18 +212,51 @@ def story_rows(story: str, values: list[tuple], rare: Container[str] | None = No
 
 BIG_STORY = 2_000  # articles: a story this large is analysed alone (memory follows the largest story)
 TASK_ARTICLES = 60  # articles per task of small stories
-_STORY_STORE: Store | None = None
-_RARE: Container[str] | None = None
+_WORKER_STORE: Store | None = None
+_WORKER_DATA: Any = None
 
 
-def _init_story_worker(path: str, rare: Container[str]) -> None:
-    global _STORY_STORE, _RARE
-    _STORY_STORE, _RARE = Store(path, readonly=True), rare  # its own connection (not the parent's)
+def _init_worker(path: str, data: Any) -> None:
+    global _WORKER_STORE, _WORKER_DATA
+    _WORKER_STORE, _WORKER_DATA = Store(path, readonly=True), data  # its own connection (not the parent's)
+
+
+@contextmanager
+def _forked(workers: int, initargs: tuple[str, Any]) -> Iterator[Any]:
+    """A pool of forked processes that each open the store read-only, with `data` inherited (not sent). The
+    parent's objects are frozen out of the garbage collector first: else the collector's visits copy every
+    page of the parent's heap into each child (2.4 GB in all on 100k articles when first tried)."""
+    import gc
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    gc.freeze()
+    pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=_init_worker,
+                               initargs=initargs)
+    try:
+        yield pool
+    finally:
+        pool.shutdown(cancel_futures=True)
+        gc.unfreeze()
+
+
+def _in_order(pool: Any, fn: Callable[[Any], Any], tasks: Iterable[Any], window: int) -> Iterator[Any]:
+    """fn over tasks on the pool, results in task order, at most `window` tasks submitted ahead (bounded
+    memory; one long task does not hold the others up)."""
+    from collections import deque
+
+    pending: deque[Any] = deque()
+    for task in tasks:
+        pending.append(pool.submit(fn, task))
+        if len(pending) > window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def _stories_task(stories: list[tuple[str, list[str]]]) -> list[StoryRows]:
-    assert _STORY_STORE is not None
-    return [_one_story(_STORY_STORE, story, ids, _RARE) for story, ids in stories]
+    assert _WORKER_STORE is not None
+    return [_one_story(_WORKER_STORE, story, ids, _WORKER_DATA) for story, ids in stories]
 
 
 def _tasks(members: dict[str, list[str]]) -> Iterator[list[tuple[str, list[str]]]]:
@@ -225,38 +278,24 @@ def _tasks(members: dict[str, list[str]]) -> Iterator[list[tuple[str, list[str]]
 def _story_by_story(store: Store, rare: Container[str], workers: int = 1) -> Iterator[StoryRows]:
     """The local engine: each story's articles read from the store when its turn comes; with `workers` > 1
     on forked processes, a window of tasks at a time, written in story order. A story of `BIG_STORY`
-    articles or more runs alone, and the parent's objects are frozen out of the garbage collector before
-    the fork (else the collector's visits copy every page of the parent's heap into each child: 2.4 GB in
-    all on 100k articles when this was first tried)."""
+    articles or more runs alone."""
     members = _story_members(store)
     if workers <= 1 or not store.path.is_file():
         for story in sorted(members):
             yield _one_story(store, story, members[story], rare)
         return
-    import gc
-    import multiprocessing as mp
-    from collections import deque
-    from concurrent.futures import Future, ProcessPoolExecutor
-
-    gc.freeze()
-    pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=_init_story_worker,
-                               initargs=(str(store.path), rare))
-    try:
-        pending: deque[Future[list[StoryRows]]] = deque()
+    small: list[list[tuple[str, list[str]]]] = []
+    with _forked(workers, (str(store.path), rare)) as pool:
         for task in _tasks(members):
-            if len(task[0][1]) >= BIG_STORY:
-                while pending:
-                    yield from pending.popleft().result()
-                yield from pool.submit(_stories_task, task).result()
+            if len(task[0][1]) < BIG_STORY:
+                small.append(task)
                 continue
-            pending.append(pool.submit(_stories_task, task))
-            if len(pending) > 4 * workers:  # a window: one long task does not hold the others up
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-    finally:
-        pool.shutdown(cancel_futures=True)
-        gc.unfreeze()
+            for rows in _in_order(pool, _stories_task, small, 4 * workers):
+                yield from rows
+            small = []
+            yield from pool.submit(_stories_task, task).result()
+        for rows in _in_order(pool, _stories_task, small, 4 * workers):
+            yield from rows
 
 
 def _story_by_story_on(store: Store, runner: Any, rare: Container[str]) -> list[StoryRows]:
@@ -332,7 +371,7 @@ def run_corpus_stages(store: Store, reuse_window: int | None = None, runner: Any
         ).fetchone()[0]
         if last:
             prune(store.conn, (date.fromisoformat(last) - timedelta(days=reuse_window)).isoformat())
-    cluster_stories(store, counts)  # before claims: claims are grouped within a story
+    cluster_stories(store, counts, workers)  # before claims: claims are grouped within a story
     retold, claims, contra = analyse_stories(store, rare, runner, workers)
     return {"dated": dated, "entities": entities, "claims": claims, "contradictions": contra,
             "reuse": copies + sentence_copies + retold}

@@ -13,6 +13,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..model import Article
 from ..text.terms import terms
@@ -53,9 +54,21 @@ def _overlap(a: Counter[str], b: Counter[str]) -> float:
     return shared / max(1e-9, min(math.fsum(a.values()), math.fsum(b.values())))
 
 
-def assign(
-    new: Iterable[Article], stories: list[Story], df: Counter[str], n: int, reused: Callable[[str], Iterable[str]]
-) -> list[Story]:
+class Signed(NamedTuple):
+    """What story assignment needs of an article (made anywhere: a worker process sends it back)."""
+
+    id: str
+    title: str
+    published: str | None
+    signature: Counter[str]
+
+
+def signed(article: Article, df: Counter[str], n: int) -> Signed:
+    title = article.title or article.text.split("\n")[0][:120]
+    return Signed(article.id, title, article.published, signature(article, df, n))
+
+
+def assign(new: Iterable[Signed], stories: list[Story], reused: Callable[[str], Iterable[str]]) -> list[Story]:
     """Put each new article into a story; returns the stories that changed. `new` comes oldest first
     (publication date, then id: the caller streams it so); `reused(id)`: the articles it copies or is
     copied by."""
@@ -67,7 +80,7 @@ def assign(
             by_term.setdefault(t, set()).add(s.id)
     changed: dict[str, Story] = {}
     for art in new:
-        sig = signature(art, df, n)
+        sig = art.signature
         linked = [of_article[x] for x in sorted(reused(art.id)) if x in of_article]
         best = linked[0] if linked else None
         if best is None:
@@ -79,7 +92,7 @@ def assign(
                 best = by_id[top[1]]
         if best is None:
             sid = "s:" + hashlib.sha256(art.id.encode()).hexdigest()[:12]
-            best = Story(sid, art.title or art.text.split("\n")[0][:120], art.published, art.published)
+            best = Story(sid, art.title, art.published, art.published)
             stories.append(best)
             by_id[sid] = best
         best.articles.append(art.id)

@@ -46,12 +46,26 @@ def _strip(word: str) -> str:
 
 def terms(text: str) -> set[str]:
     """The set of content terms of `text`."""
-    stop = stopwords()
+    memo = _TERM_OF
     out = set()
     for w in _WORD.findall(key(text)):
-        if w.isdigit() or len(w) < 3 or w in stop:
-            continue
-        base = _strip(w)
-        if len(base) >= 3 and base not in stop:
-            out.add(base)
+        t = memo.get(w)
+        if t is None:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()  # bounded: an open vocabulary
+            t = memo[w] = _term(w)
+        out.add(t)
+    out.discard("")
     return out
+
+
+_TERM_OF: dict[str, str] = {}  # word (loose key) -> its term, "" for none: a corpus repeats its words
+_MEMO_SIZE = 200_000
+
+
+def _term(w: str) -> str:
+    stop = stopwords()
+    if w.isdigit() or len(w) < 3 or w in stop:
+        return ""
+    base = _strip(w)
+    return base if len(base) >= 3 and base not in stop else ""

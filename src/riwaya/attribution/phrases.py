@@ -13,7 +13,7 @@ from ..entities.lexicon import strip_clitic
 from ..model import Span
 from ..text.normalize import fold, key
 from ..text.tokens import Token
-from .lexicon import Cue, lexicon
+from .lexicon import Cue, Lexicon, lexicon
 
 NAMING = frozenset({"اسم", "باسم", "تدعي", "يدعي", "تسمي", "يسمي", "المعروفه", "المعروف", "المسماه", "المسمي"})
 MEDIA_HEADS = frozenset(fold(w) for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "منصة", "شبكة", "مجلة", "إذاعة"))
@@ -45,21 +45,38 @@ def _is_given_name(tokens: list[Token], i: int) -> bool:
             and not tokens[i + 1].norm.startswith(("ان", "بان", "ال")))
 
 
+_STARTS: dict[int, dict[str, frozenset[int]]] = {}
+
+
+def _cue_starts(lex: Lexicon) -> dict[str, frozenset[int]]:
+    """First word of a cue -> the cue lengths (in words) that start with it: most words start none."""
+    found = _STARTS.get(id(lex))
+    if found is None:
+        out: dict[str, set[int]] = {}
+        for words in lex.cues:
+            out.setdefault(words[0], set()).add(len(words))
+        _STARTS.clear()
+        found = _STARTS[id(lex)] = {first: frozenset(ns) for first, ns in out.items()}
+    return found
+
+
 def find_cues(tokens: list[Token]) -> list[CueMatch]:
     lex = lexicon()
+    starts = _cue_starts(lex)
     keys = [t.norm for t in tokens]
     out: list[CueMatch] = []
     i = 0
     while i < len(tokens):
         hit = None
         if tokens[i].kind == "word":
+            word = keys[i]
+            plain = [word, unclitic(word)]  # tried in this order (a set's order would follow the hash seed)
+            conj = word[1:] if word[:1] in CONJUNCTIONS else ""  # "ولم يستبعد", "وفي حديث إلى"
             for n in range(min(lex.max_cue_words, len(tokens) - i), 0, -1):
-                words = keys[i : i + n]
-                firsts = {words[0], unclitic(words[0])}
-                if n > 1 and words[0][:1] in CONJUNCTIONS:
-                    firsts.add(words[0][1:])  # "ولم يستبعد", "وفي حديث إلى"
-                for first in firsts:
-                    cue = lex.cues.get((first, *words[1:]))
+                for first in dict.fromkeys([*plain, conj] if n > 1 and conj else plain):
+                    if n not in starts.get(first, ()):
+                        continue
+                    cue = lex.cues.get((first, *keys[i + 1 : i + n]))
                     if cue is not None:
                         hit = CueMatch(i, i + n, cue)
                         break

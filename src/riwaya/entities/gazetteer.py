@@ -28,6 +28,16 @@ def _index(kb: KnowledgeBase) -> dict[tuple[str, ...], tuple[str, ...]]:
     return out
 
 
+@cache
+def _lengths(kb: KnowledgeBase) -> dict[str, tuple[int, ...]]:
+    """First word of an alias -> the alias lengths (in tokens) that start with it, longest first: most
+    words start no alias, and need no look-up at all."""
+    out: dict[str, set[int]] = {}
+    for toks in _index(kb):
+        out.setdefault(toks[0], set()).add(len(toks))
+    return {first: tuple(sorted(ns, reverse=True)) for first, ns in out.items()}
+
+
 def _first_forms(tok: str) -> list[str]:
     """A first token as written, without one proclitic, and لل → ال ("وألمانيا", "للأمم")."""
     forms = [tok]
@@ -62,17 +72,18 @@ def _without_head(m: Match, keys: list[str], index: dict[tuple[str, ...], tuple[
 def find(tokens: list[str], kb: KnowledgeBase | None = None) -> list[Match]:
     """Non-overlapping KB matches over `tokens` (surface forms), longest first, left to right."""
     kb = kb or knowledge_base()
-    index = _index(kb)
+    index, lengths = _index(kb), _lengths(kb)
     keys = [fold(t) for t in tokens]
     out: list[Match] = []
     i = 0
-    limit = kb.max_alias_tokens
     while i < len(keys):
         best: Match | None = None
         for form_no, first in enumerate(_first_forms(keys[i])):
-            if not first:
+            if not first or first not in lengths:
                 continue
-            for n in range(min(limit, len(keys) - i), 0, -1):
+            for n in lengths[first]:
+                if n > len(keys) - i:
+                    continue
                 cand = (first, *keys[i + 1 : i + n])
                 ids = index.get(cand)
                 if ids and (best is None or n > best.end - best.start):

@@ -13,6 +13,7 @@ Spans never include a leading proclitic (و ف ب ل ك): "وألمانيا" giv
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import ClassVar
 
 from ..model import Article, Span
@@ -59,8 +60,16 @@ def _name_like(tok: Token) -> bool:
     return not (k in c.not_names or k in c.person_titles or k in c.org_heads or k in c.place_heads)
 
 
+@cache
+def _title_heads() -> frozenset[str]:
+    return frozenset(t.split(" ")[0] for t in cues().person_titles)
+
+
 def _title_end(keys: list[str], i: int) -> int:
     """If a person title starts at token i, the index after it (titles may be several words), else i."""
+    heads = _title_heads()
+    if keys[i] not in heads and strip_clitic(keys[i]) not in heads:
+        return i  # most words start no title
     c = cues()
     for n in (3, 2, 1):
         if i + n <= len(keys):

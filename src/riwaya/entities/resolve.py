@@ -58,8 +58,9 @@ def _repeated_names(text: str, mentions: list[Span]) -> list[Span]:
             seen.setdefault(surface, m)
     out = []
     for surface, m in seen.items():
-        for hit in re.finditer(re.escape(surface), text):
-            s, e = hit.start(), hit.end()
+        e = 0
+        while (s := text.find(surface, e)) >= 0:  # every occurrence, left to right, not overlapping
+            e = s + len(surface)
             if any(a < e and s < b for a, b in covered):
                 continue
             glued_before = s > 0 and text[s - 1].isalnum() and text[s - 1] not in "وبلفك"

@@ -110,6 +110,7 @@ class _Pattern:
     name: str
     regex: re.Pattern[str]
     resolve: Callable[[re.Match[str], date | None, DateValue | None], DateMention | None]
+    needs: re.Pattern[str] | None = None  # what every match contains: a text without it is not searched
 
 
 def _month_x(g: str) -> str:
@@ -484,8 +485,20 @@ def _patterns() -> tuple[_Pattern, ...]:
             _r_after,
         ),
     ]
+    # What each pattern cannot match without (a month name, a four-digit year, a weekday…): one quick search
+    # of the text saves running the whole pattern over an article that has none (a test holds every match
+    # of the grammar to it).
+    month, year = _alt(lex.months), r"(?:19|20)\d\d"
+    needs = {
+        "range_days": month, "range_months": month, "range_years": year, "hijri": rf"{hm}|1[34]\d\d",
+        "english": _alt(month_names()["latin"]), "numeric": r"\d[/.\-]\d", "full": month, "month": month,
+        "year": year, "weekday": wd, "near_day": "امس|البارحه|غدا|الغد|اليوم",
+        "period": "الشهر|العام|السنه|الاسبوع", "ago": "قبل|منذ", "after": "اليوم|بعد|عقب",
+    }
     return tuple(
-        _Pattern(name, re.compile(f"{B}(?:{rx}){E}" if name != "numeric" else rx), fn) for name, rx, fn in specs
+        _Pattern(name, re.compile(f"{B}(?:{rx}){E}" if name != "numeric" else rx), fn,
+                 re.compile(needs[name]) if name in needs else None)
+        for name, rx, fn in specs
     )
 
 
@@ -511,7 +524,14 @@ def find_dates(text: str, base: date | None = None) -> list[DateMention]:
     view = normalize(text, "loose")
     norm = view.text
     found: list[tuple[int, int, int, re.Match[str]]] = []
+    present: dict[str, bool] = {}
     for prio, pat in enumerate(_patterns()):
+        if pat.needs is not None:
+            has = present.get(pat.needs.pattern)
+            if has is None:
+                has = present[pat.needs.pattern] = pat.needs.search(norm) is not None
+            if not has:
+                continue
         for m in pat.regex.finditer(norm):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), prio, m))

@@ -19,7 +19,9 @@ from ..model import Article
 from ..pipeline import Pipeline
 from ..resources import path as resource_path
 from ..store import Store
+from ..store.sqlite import Prepared
 
+Analysed = Article | Prepared  # what the stages give back: the article, or its rows from a worker process
 BATCH = 200  # articles per transaction for inputs that hold many (JSONL, WARC, feeds)
 
 
@@ -70,9 +72,9 @@ def _init_worker(names: list[str]) -> None:
     _WORKER_PIPELINE = Pipeline.from_names(names)
 
 
-def _run_one(article: Article) -> Article:
+def _run_one(article: Article) -> Prepared:
     assert _WORKER_PIPELINE is not None
-    return _WORKER_PIPELINE(article)
+    return Store.prepare(_WORKER_PIPELINE(article))  # rows: cheaper to send back than span objects
 
 
 class _Pool:
@@ -87,10 +89,10 @@ class _Pool:
                                             initializer=_init_worker, initargs=(pipeline.names,))
         self.workers = workers
 
-    def map(self, articles: list[Article]) -> list[Article]:
+    def map(self, articles: list[Article]) -> list[Prepared]:
         return self.submit(articles)()
 
-    def submit(self, articles: list[Article]) -> Callable[[], list[Article]]:
+    def submit(self, articles: list[Article]) -> Callable[[], list[Prepared]]:
         """Start the stages over a batch; the returned function waits for the results (in order). The
         caller writes the previous batch meanwhile: the workers do not wait for the store."""
         chunk = max(1, len(articles) // (self.workers * 4))
@@ -136,9 +138,9 @@ def analyze(
         runner = _Pool(pipeline, workers) if workers > 1 else _Serial(pipeline)
     queue: list[_Pending] = []
     # the batch in the workers: its inputs with their articles and whether each input was complete
-    in_flight: list[tuple[list[tuple[_Pending, int, bool]], Callable[[], list[Article]]]] = []
+    in_flight: list[tuple[list[tuple[_Pending, int, bool]], Callable[[], list[Analysed]]]] = []
 
-    def write(batch: list[tuple[_Pending, int, bool]], results: Callable[[], list[Article]]) -> None:
+    def write(batch: list[tuple[_Pending, int, bool]], results: Callable[[], list[Analysed]]) -> None:
         done = iter(results())
         for p, count, complete in batch:
             analysed = [next(done) for _ in range(count)]
@@ -154,7 +156,7 @@ def analyze(
         batch = [(p, len(p.articles), p.complete) for p in queue]
         submit = getattr(runner, "submit", None)
         if not todo:
-            results: Callable[[], list[Article]] = list
+            results: Callable[[], list[Analysed]] = list
         elif submit is not None:
             results = submit(todo)
         else:

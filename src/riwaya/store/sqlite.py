@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Collection, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Article, Span
 from ..text.normalize import key as norm_key
@@ -28,6 +28,15 @@ def _in_chunks(ids: list[str], size: int = IN_CHUNK) -> Iterator[tuple[list[str]
     for n in range(0, len(ids), size):
         part = ids[n : n + size]
         yield part, ",".join("?" * len(part))
+
+
+class Prepared(NamedTuple):
+    """An analysed article as rows for the store (`Store.prepare`)."""
+
+    id: str
+    row: tuple  # the articles row, without its creation time
+    spans: list[tuple]
+    search: tuple[str, str]  # full-text title and body (normalised)
 
 
 def _reuse_row(r: Any) -> tuple:
@@ -87,14 +96,26 @@ class Store:
         """The ids this input gave last time (to retire those it no longer gives)."""
         return {r[0] for r in self.conn.execute("SELECT article FROM article_sources WHERE origin = ?", (origin,))}
 
-    def write_articles(self, origin: str, articles: Iterable[Article]) -> int:
-        """Store articles given by `origin` in one transaction. Returns how many were new."""
+    def write_articles(self, origin: str, articles: Iterable[Article | Prepared]) -> int:
+        """Store articles given by `origin` in one transaction (as analysed, or `prepare`d for the store
+        already: a worker process sends rows, cheaper to pass than objects). Returns how many were new."""
         new = 0
         with self._transaction():
             for a in articles:
-                new += self._insert_article(a)
-                self.conn.execute("INSERT OR IGNORE INTO article_sources VALUES (?, ?)", (a.id, origin))
+                rows = a if isinstance(a, Prepared) else self.prepare(a)
+                new += self._insert_article(rows)
+                self.conn.execute("INSERT OR IGNORE INTO article_sources VALUES (?, ?)", (rows.id, origin))
         return new
+
+    @staticmethod
+    def prepare(a: Article) -> Prepared:
+        """An analysed article as the store's rows: its own row, its spans and its full-text entry."""
+        meta = {k: v for k, v in a.meta.items() if not k.startswith("_")}
+        row = (a.id, a.source, a.part, a.outlet, a.outlet_basis, a.title, a.url, a.published, a.published_basis,
+               a.text, json.dumps(meta, ensure_ascii=False, default=str))
+        spans = [(a.id, layer, s.start, s.end, s.label, json.dumps(s.attrs, ensure_ascii=False) if s.attrs else None)
+                 for layer, layer_spans in a.layers.items() for s in layer_spans]
+        return Prepared(a.id, row, spans, (norm_key(a.title or ""), norm_key(a.text)))
 
     def finish_input(
         self,
@@ -120,41 +141,18 @@ class Store:
         return len(stale)
 
     # ---- articles -----------------------------------------------------------------------------
-    def _insert_article(self, a: Article) -> int:
-        meta = {k: v for k, v in a.meta.items() if not k.startswith("_")}
+    def _insert_article(self, a: Prepared) -> int:
         cur = self.conn.execute(
             "INSERT OR IGNORE INTO articles (id, source, part, outlet, outlet_basis, title, url, published,"
             " published_basis, text, meta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                a.id,
-                a.source,
-                a.part,
-                a.outlet,
-                a.outlet_basis,
-                a.title,
-                a.url,
-                a.published,
-                a.published_basis,
-                a.text,
-                json.dumps(meta, ensure_ascii=False, default=str),
-                _now(),
-            ),
+            (*a.row, _now()),
         )
         if cur.rowcount == 0:
             return 0
         rowid = cur.lastrowid
         self.conn.executemany(
-            'INSERT INTO spans (article, layer, start, "end", label, attrs) VALUES (?, ?, ?, ?, ?, ?)',
-            [
-                (a.id, layer, s.start, s.end, s.label, json.dumps(s.attrs, ensure_ascii=False) if s.attrs else None)
-                for layer, spans in a.layers.items()
-                for s in spans
-            ],
-        )
-        self.conn.execute(
-            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-            (rowid, norm_key(a.title or ""), norm_key(a.text)),
-        )
+            'INSERT INTO spans (article, layer, start, "end", label, attrs) VALUES (?, ?, ?, ?, ?, ?)', a.spans)
+        self.conn.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)", (rowid, *a.search))
         return 1
 
     def update_layers(self, article: Article, layers: Iterable[str]) -> None:

@@ -90,6 +90,9 @@ def test_export_command(riwaya, seeds_export: dict, tmp_path: Path) -> None:
     assert f"6 articles exported to {out}" in proc.stderr
     stdout = riwaya("export", "--db", seeds_export["_db"])
     assert stdout.returncode == 0 and json.loads(stdout.stdout) == doc
+    # the articles' lines made on two processes or on this one: the same bytes
+    one, two = (riwaya("export", "--db", seeds_export["_db"], "--workers", n).stdout for n in ("1", "2"))
+    assert one == two == stdout.stdout
     missing = riwaya("export", "--db", str(tmp_path / "none.db"))
     assert missing.returncode == 1 and "no such store" in missing.stderr
 

@@ -77,7 +77,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 runner.close()
         total = store.count()
         if args.json:
-            write_export(store, args.json)
+            write_export(store, args.json, workers=max(1, args.workers))
     print(
         f"read {summary.read} of {summary.inputs} inputs ({summary.unchanged} unchanged, "
         f"{len(summary.skipped)} skipped); {summary.articles} articles, {summary.stored} new, "
@@ -101,10 +101,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         _err(f"riwaya: {e}")
         return 1
     with store:
+        workers = max(1, args.workers)
         if args.output in (None, "-"):
-            stream_export(store, sys.stdout)
+            stream_export(store, sys.stdout, workers)
         else:
-            n = write_export(store, args.output)
+            n = write_export(store, args.output, workers)
             _err(f"{n} articles exported to {args.output}")
     return 0
 
@@ -287,6 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--db", default=DEFAULT_DB)
     e.add_argument("--format", choices=["json"], default="json")
     e.add_argument("-o", "--output", help="file to write (default: standard output)")
+    e.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes making the articles' lines")
     e.set_defaults(func=cmd_export)
 
     en = sub.add_parser(

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator
-from contextlib import contextmanager
 from functools import partial
 from typing import Any
 
 from ..model import Article
 from ..store import Store
 from ..store.sqlite import StoryRows
+from .forked import forked, in_order, worker_data, worker_store
 
 STORY_LAYERS = ("sentences", "attributions", "entities")  # what claims and sentence reuse read
 Pair = tuple[tuple[str, int, int], tuple[str, int, int]]
@@ -123,8 +123,8 @@ def cluster_stories(store: Store, counts: tuple[Counter[str], int] | None = None
     df, n = counts or story_term_counts(store) or (Counter(), 0)
     if workers > 1 and store.path.is_file():
         chunks = [new[i : i + SIGN_CHUNK] for i in range(0, len(new), SIGN_CHUNK)]
-        with _forked(workers, (str(store.path), (df, n))) as pool:
-            ordered = (x for part in _in_order(pool, _sign_task, chunks, 4 * workers) for x in part)
+        with forked(workers, str(store.path), (df, n)) as pool:
+            ordered = (x for part in in_order(pool, _sign_task, chunks, 4 * workers) for x in part)
             changed = assign(ordered, store.load_stories(), store.copied_with)
     else:
         articles = store.articles(layers=("entities",), ids=new)
@@ -139,9 +139,8 @@ SIGN_CHUNK = 200  # articles a signature task reads from the store
 def _sign_task(ids: list[str]) -> list[Any]:
     from ..stories.cluster import signed
 
-    assert _WORKER_STORE is not None
-    df, n = _WORKER_DATA
-    return [signed(a, df, n) for a in _WORKER_STORE.articles(layers=("entities",), ids=ids)]
+    df, n = worker_data()
+    return [signed(a, df, n) for a in worker_store().articles(layers=("entities",), ids=ids)]
 
 
 def _values_of(articles: Iterable[Article]) -> Iterator[tuple]:
@@ -212,51 +211,11 @@ def story_rows(story: str, values: list[tuple], rare: Container[str] | None = No
 
 BIG_STORY = 2_000  # articles: a story this large is analysed alone (memory follows the largest story)
 TASK_ARTICLES = 60  # articles per task of small stories
-_WORKER_STORE: Store | None = None
-_WORKER_DATA: Any = None
-
-
-def _init_worker(path: str, data: Any) -> None:
-    global _WORKER_STORE, _WORKER_DATA
-    _WORKER_STORE, _WORKER_DATA = Store(path, readonly=True), data  # its own connection (not the parent's)
-
-
-@contextmanager
-def _forked(workers: int, initargs: tuple[str, Any]) -> Iterator[Any]:
-    """A pool of forked processes that each open the store read-only, with `data` inherited (not sent). The
-    parent's objects are frozen out of the garbage collector first: else the collector's visits copy every
-    page of the parent's heap into each child (2.4 GB in all on 100k articles when first tried)."""
-    import gc
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
-    gc.freeze()
-    pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=_init_worker,
-                               initargs=initargs)
-    try:
-        yield pool
-    finally:
-        pool.shutdown(cancel_futures=True)
-        gc.unfreeze()
-
-
-def _in_order(pool: Any, fn: Callable[[Any], Any], tasks: Iterable[Any], window: int) -> Iterator[Any]:
-    """fn over tasks on the pool, results in task order, at most `window` tasks submitted ahead (bounded
-    memory; one long task does not hold the others up)."""
-    from collections import deque
-
-    pending: deque[Any] = deque()
-    for task in tasks:
-        pending.append(pool.submit(fn, task))
-        if len(pending) > window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
 
 
 def _stories_task(stories: list[tuple[str, list[str]]]) -> list[StoryRows]:
-    assert _WORKER_STORE is not None
-    return [_one_story(_WORKER_STORE, story, ids, _WORKER_DATA) for story, ids in stories]
+    store, rare = worker_store(), worker_data()
+    return [_one_story(store, story, ids, rare) for story, ids in stories]
 
 
 def _tasks(members: dict[str, list[str]]) -> Iterator[list[tuple[str, list[str]]]]:
@@ -285,16 +244,16 @@ def _story_by_story(store: Store, rare: Container[str], workers: int = 1) -> Ite
             yield _one_story(store, story, members[story], rare)
         return
     small: list[list[tuple[str, list[str]]]] = []
-    with _forked(workers, (str(store.path), rare)) as pool:
+    with forked(workers, str(store.path), rare) as pool:
         for task in _tasks(members):
             if len(task[0][1]) < BIG_STORY:
                 small.append(task)
                 continue
-            for rows in _in_order(pool, _stories_task, small, 4 * workers):
+            for rows in in_order(pool, _stories_task, small, 4 * workers):
                 yield from rows
             small = []
             yield from pool.submit(_stories_task, task).result()
-        for rows in _in_order(pool, _stories_task, small, 4 * workers):
+        for rows in in_order(pool, _stories_task, small, 4 * workers):
             yield from rows
 
 

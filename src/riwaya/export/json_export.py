@@ -6,7 +6,7 @@ import hashlib
 import io
 import json
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TextIO
@@ -109,45 +109,82 @@ def attributions_of(article: Article, entity_at) -> list[dict[str, Any]]:  # typ
     return out
 
 
-def stream_export(store: Store, out: TextIO) -> int:
+Items = tuple[str, list[tuple[str, str, int, bytes]], list[bytes]]  # an article's line, events, attributions
+
+
+def _dump(item: Any) -> str:
+    return json.dumps(item, ensure_ascii=False)
+
+
+def _article_items(store: Store, a: Article, origins: dict[str, list[str]], entity_at: Any) -> Items:
+    """One article's export lines: the article itself, its events (with their sort key) and attributions."""
+    line = _dump({
+        "id": a.id,
+        "source": a.source,
+        "part": a.part,
+        "outlet": a.outlet,
+        "title": a.title,
+        "published": a.published,
+        "published_basis": a.published_basis,
+        "url": a.url,
+        "text": a.text,
+        "inputs": origins.get(a.id, []),  # every input that gave this text (copies in several files)
+    })
+    events = [(e["date"], e["article"], e["start"], _dump(e).encode("utf-8")) for e in events_of(a)]
+    found = attributions_of(a, entity_at)
+    claim_of = store.claim_of([x["id"] for x in found])
+    for x in found:
+        x["claim"] = claim_of.get(x["id"])
+    return line, events, [_dump(x).encode("utf-8") + b"\n" for x in found]
+
+
+def _chunk_items(ids: list[str]) -> list[Items]:
+    """A worker's share of the articles section (see `stream_export`)."""
+    from ..engine.forked import worker_data, worker_store
+
+    store = worker_store()
+    entity_at = _entity_finder(store)
+    return [_article_items(store, a, worker_data(), entity_at) for a in store.articles(ids=ids)]
+
+
+EXPORT_CHUNK = 100  # articles per export task on a worker
+
+
+def _all_items(store: Store, origins: dict[str, list[str]], workers: int) -> Iterator[Items]:
+    """Every article's export lines in store order; with `workers` > 1 made on forked processes."""
+    if workers <= 1 or not store.path.is_file():
+        entity_at = _entity_finder(store)
+        for a in store.articles():
+            yield _article_items(store, a, origins, entity_at)
+        return
+    from ..engine.forked import forked, in_order
+
+    ids = store.article_ids()
+    chunks = [ids[i : i + EXPORT_CHUNK] for i in range(0, len(ids), EXPORT_CHUNK)]
+    with forked(workers, str(store.path), origins) as pool:
+        for items in in_order(pool, _chunk_items, chunks, 4 * workers):
+            yield from items
+
+
+def stream_export(store: Store, out: TextIO, workers: int = 1) -> int:
     """Write the export to `out` as it is read from the store, an article at a time: memory stays flat
     however large the store (the export of 20,000 articles is ~250 MB of JSON). Returns the article count.
-    Items are one per line; events (sorted by date) and attributions wait in a scratch file."""
-    entity_at = _entity_finder(store)
+    Items are one per line; events (sorted by date) and attributions wait in a scratch file. With
+    `workers` > 1 the articles' lines are made on forked processes, written here in the same order."""
     origins: dict[str, list[str]] = {}
     for art, origin in store.conn.execute("SELECT article, origin FROM article_sources ORDER BY origin"):
         origins.setdefault(art, []).append(origin)
-
-    def dump(item: Any) -> str:
-        return json.dumps(item, ensure_ascii=False)
-
-    out.write('{\n"format": ' + dump(FORMAT) + ',\n"articles": [')
+    out.write('{\n"format": ' + _dump(FORMAT) + ',\n"articles": [')
     n = 0
     event_at: list[tuple[str, str, int, int, int]] = []  # sort key, then where the event's line is kept
     with tempfile.TemporaryFile("w+b") as events, tempfile.TemporaryFile("w+b") as attributions:
-        for a in store.articles():
-            out.write(("\n" if n == 0 else ",\n") + dump({
-                "id": a.id,
-                "source": a.source,
-                "part": a.part,
-                "outlet": a.outlet,
-                "title": a.title,
-                "published": a.published,
-                "published_basis": a.published_basis,
-                "url": a.url,
-                "text": a.text,
-                "inputs": origins.get(a.id, []),  # every input that gave this text (copies in several files)
-            }))
+        for line, found, said in _all_items(store, origins, workers):
+            out.write(("\n" if n == 0 else ",\n") + line)
             n += 1
-            for e in events_of(a):
-                line = dump(e).encode("utf-8")
-                event_at.append((e["date"], e["article"], e["start"], events.tell(), len(line)))
-                events.write(line)
-            found = attributions_of(a, entity_at)
-            claim_of = store.claim_of([x["id"] for x in found])
-            for x in found:
-                x["claim"] = claim_of.get(x["id"])
-                attributions.write(dump(x).encode("utf-8") + b"\n")
+            for day, article, start, event in found:
+                event_at.append((day, article, start, events.tell(), len(event)))
+                events.write(event)
+            attributions.writelines(said)
         out.write("\n]")
         for section in SECTIONS:
             out.write(f',\n"{section}": []')
@@ -157,13 +194,13 @@ def stream_export(store: Store, out: TextIO) -> int:
             events.seek(offset)
             out.write(("\n" if i == 0 else ",\n") + events.read(size).decode("utf-8"))
         out.write("\n]")
-        _section(out, "entities", map(dump, store.each_entity()))
+        _section(out, "entities", map(_dump, store.each_entity()))
         attributions.seek(0)
         _section(out, "attributions", (line.decode("utf-8").rstrip("\n") for line in attributions))
-    _section(out, "claims", map(dump, store.each_claim()))
-    _section(out, "contradictions", map(dump, store.each_contradiction()))
-    _section(out, "reuse", map(dump, store.each_reuse()))
-    _section(out, "stories", map(dump, store.each_story()))
+    _section(out, "claims", map(_dump, store.each_claim()))
+    _section(out, "contradictions", map(_dump, store.each_contradiction()))
+    _section(out, "reuse", map(_dump, store.each_reuse()))
+    _section(out, "stories", map(_dump, store.each_story()))
     out.write("\n}\n")
     return n
 
@@ -182,12 +219,12 @@ def build_export(store: Store) -> dict[str, Any]:
     return json.loads(buf.getvalue())
 
 
-def write_export(store: Store, out: str | Path) -> int:
+def write_export(store: Store, out: str | Path, workers: int = 1) -> int:
     """Write the export file (through a temporary file: never a half-written export). Returns the articles."""
     target = Path(out)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
     with tmp.open("w", encoding="utf-8") as f:
-        n = stream_export(store, f)
+        n = stream_export(store, f, workers)
     tmp.replace(target)
     return n

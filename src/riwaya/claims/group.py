@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from ..attribution.ids import attribution_id
 from ..model import Article
 from ..text.normalize import key
-from ..text.terms import terms
+from ..text.terms import terms_of_key
 from .values import YEAR
 
 SAME_CLAIM = 0.2  # Dice-weighted overlap above which two statements say the same thing
@@ -126,8 +126,9 @@ def statements(articles: list[Article]) -> list[Statement]:
 
 
 def _statement_terms(article: Article, content: dict, text: str) -> set[str]:
-    out = set(terms(text))
-    out |= {m.group(0) for m in YEAR.finditer(key(text))}
+    loose = key(text)
+    out = terms_of_key(loose)
+    out |= {m.group(0) for m in YEAR.finditer(loose)}
     c0, c1 = content.get("start", -1), content.get("end", -1)
     for m in article.spans("entities"):
         if c0 <= m.start < c1 and m.attrs.get("key"):

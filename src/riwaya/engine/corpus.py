@@ -71,7 +71,7 @@ def index_sentences(store: Store) -> tuple[int, set[str]]:
     candidates for rewrites, compared story by story). Each sentence's key is hashed into a scratch table
     that SQLite groups: memory holds the vocabulary, not the sentences. Returns (copies, rare terms)."""
     from ..reuse.detect import Passage, copies, digest, rare_terms, sentence_keys
-    from ..text.terms import terms
+    from ..text.terms import terms_of_key
 
     conn = store.conn
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS sentence_keys"
@@ -83,7 +83,7 @@ def index_sentences(store: Store) -> tuple[int, set[str]]:
         rows = []
         for s, e, k in sentence_keys(a):
             rows.append((digest(k), n, a.id, s, e))
-            df.update(set(terms(a.text[s:e])))
+            df.update(terms_of_key(k))  # the key is the sentence's loose form: its terms, as `terms` finds them
             n += 1
         conn.executemany("INSERT INTO sentence_keys VALUES (?, ?, ?, ?, ?)", rows)
     rows = conn.execute(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..model import Article
 from ..text.normalize import key
-from ..text.terms import terms
+from ..text.terms import terms_of_key
 
 MIN_WORDS = 8
 REWRITE = 80  # token-set ratio (0–100) from which two sentences alone retell one text
@@ -55,7 +55,7 @@ def sentence_keys(article: Article) -> Iterator[tuple[int, int, str]]:
 
 
 def passages(articles: Iterable[Article]) -> list[Passage]:
-    return [Passage(a.id, s, e, k, frozenset(terms(a.text[s:e]))) for a in articles for s, e, k in sentence_keys(a)]
+    return [Passage(a.id, s, e, k, frozenset(terms_of_key(k))) for a in articles for s, e, k in sentence_keys(a)]
 
 
 def digest(text: str) -> int:

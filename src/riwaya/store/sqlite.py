@@ -66,6 +66,9 @@ class Store:
                 self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
+                # the writer's page cache: 64 MiB at most, not SQLite's 2 MiB default (the LSH band index
+                # and the span table are read and written all over; 7.2 -> 6.0 s of copy detection on ANT)
+                self.conn.execute("PRAGMA cache_size=-65536")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
             if not readonly:

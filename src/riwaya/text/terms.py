@@ -46,9 +46,14 @@ def _strip(word: str) -> str:
 
 def terms(text: str) -> set[str]:
     """The set of content terms of `text`."""
+    return terms_of_key(key(text))
+
+
+def terms_of_key(loose: str) -> set[str]:
+    """`terms` of a text already in the loose form (`normalize.key`, spaces collapsed or not)."""
     memo = _TERM_OF
     out = set()
-    for w in _WORD.findall(key(text)):
+    for w in _WORD.findall(loose):
         t = memo.get(w)
         if t is None:
             if len(memo) >= _MEMO_SIZE:

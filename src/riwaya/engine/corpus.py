@@ -52,7 +52,8 @@ def resolve_entities(store: Store) -> int:
     """Entities across the corpus from the stored, keyed mentions of every article."""
     from ..entities.resolve import resolve_corpus
 
-    return store.replace_entities(resolve_corpus(lambda: store.articles(layers=("entities",))))
+    return store.replace_entities(resolve_corpus(lambda: store.articles(layers=("entities",)),
+                                                 texts=lambda: store.articles(layers=())))
 
 
 def find_copies(store: Store, runner: Any = None) -> int:
@@ -283,13 +284,14 @@ def analyse_stories(store: Store, rare: Container[str], runner: Any = None, work
     return store.replace_story_outputs(outputs)
 
 
-def _entities_and_sentences(path: str) -> tuple[int, int, set[str]]:
-    """The second process' share of the corpus stages: it opens the store itself (a forked process must
-    not use its parent's SQLite connection)."""
+def _beside_copies(path: str) -> tuple[int, int, set[str], tuple[Counter[str], int] | None]:
+    """The second process' share of the corpus stages, while the first looks for copies: entities, sentence
+    copies and the corpus term counts. It opens the store itself (a forked process must not use its
+    parent's SQLite connection)."""
     store = Store(path)
     try:
         entities = resolve_entities(store)
-        return (entities, *index_sentences(store))
+        return (entities, *index_sentences(store), story_term_counts(store))
     finally:
         store.close()
 
@@ -299,8 +301,8 @@ def run_corpus_stages(store: Store, reuse_window: int | None = None, runner: Any
     """The corpus stages in order. `reuse_window`: days of news whose LSH bands are kept (a sliding window
     that bounds the copy-detection state of a store that grows run after run). `runner`: an engine with
     `map_each` and `group_by_key` (Spark) for the MinHash hashing and the per-story work; else it runs here,
-    on two processes when `workers` > 1: entity resolution and sentence copies beside copy detection and
-    the corpus term counts, and stories two at a time (the same results: each step owns its tables)."""
+    on two processes when `workers` > 1: entity resolution, sentence copies and the corpus term counts
+    beside copy detection, and stories two at a time (the same results: each step owns its tables)."""
     dated = infer_publication_dates(store)  # first: the later stages read the inferred dates
     beside = None
     if workers > 1 and runner is None and store.path.is_file():
@@ -308,15 +310,15 @@ def run_corpus_stages(store: Store, reuse_window: int | None = None, runner: Any
         from concurrent.futures import ProcessPoolExecutor
 
         beside = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
-        side = beside.submit(_entities_and_sentences, str(store.path))
+        side = beside.submit(_beside_copies, str(store.path))
     try:
         copies = find_copies(store, runner)  # before stories: a copied text pulls its copy into its story
-        counts = story_term_counts(store)
         if beside is not None:
-            entities, sentence_copies, rare = side.result()
+            entities, sentence_copies, rare, counts = side.result()
         else:
             entities = resolve_entities(store)
             sentence_copies, rare = index_sentences(store)
+            counts = story_term_counts(store)
     finally:
         if beside is not None:
             beside.shutdown()

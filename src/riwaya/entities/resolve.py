@@ -25,7 +25,7 @@ from ..model import Article, Span
 from ..resources import load_toml
 from ..text.normalize import fold
 from ..text.normalize import key as loose_key
-from ..text.tokens import Token, sentence_tokens, tokenize
+from ..text.tokens import Token, sentence_tokens, tokenize, word_spans
 from .kb import knowledge_base
 from .lexicon import PROCLITICS, base, strip_clitic
 
@@ -213,28 +213,39 @@ def _surnames_alone(articles: Articles, groups: dict[str, list[Mention]], full_b
                 if len(keys) == 1 and next(iter(keys)) in person and last.startswith("ال") and len(last) >= 5}
     if not surnames:
         return
-    def named(text: str) -> bool:  # a run of letters of the loose text is a surname (tokens never span two runs)
-        return any(strip_clitic(w) in surnames for w in set(_LETTER_RUNS.findall(loose_key(text))))
-
+    found: list[tuple[str, int, Mention]] = []  # (surname's entity, token start, mention), kept until the
+    # articles' recognised mentions are gathered
     for a in _each(articles):
-        if not named(a.text):
+        text, loose = a.text, loose_key(a.text)
+        # the letter runs of the loose text that are surnames (a token never spans two runs)
+        hits = {w for w in set(_LETTER_RUNS.findall(loose)) if strip_clitic(w) in surnames}
+        if not hits:
             continue
-        covered = [(s.start, s.end) for s in a.spans("entities")]
-        # only the paragraphs where a surname is written are tokenised (a token never spans a line break)
-        lines, at = [], 0
-        for line in a.text.split("\n"):
-            if named(line):
-                lines.append((at, at + len(line)))
+        lines = text.split("\n")
+        loose_lines = loose.split("\n")  # normalising keeps line breaks, so the lines pair up
+        if len(loose_lines) != len(lines):
+            loose_lines = [loose_key(line) for line in lines]
+        at = 0
+        for line, loose_line in zip(lines, loose_lines, strict=True):
+            # only the lines where a surname is written are looked at (a token never spans a line break)
+            if any(h in loose_line for h in hits):
+                for start, end in word_spans(text, at, at + len(line)):
+                    key = surnames.get(strip_clitic(loose_key(text[start:end])))
+                    if key is not None:
+                        begin = _trim_proclitic(tokenize(text, start, end)[0], text)  # analysed only when named
+                        mention = Mention(a.id, begin, end, surface(text[begin:end]), "PER", "surname")
+                        found.append((key, start, mention))
             at += len(line) + 1
-        for tok in (t for start, end in lines for t in tokenize(a.text, start, end)):
-            if tok.kind != "word":
-                continue
-            word = strip_clitic(tok.norm)
-            key = surnames.get(word)
-            if key is None or any(x <= tok.start < y for x, y in covered):
-                continue
-            start = _trim_proclitic(tok, a.text)
-            groups[key].append(Mention(a.id, start, tok.end, surface(a.text[start : tok.end]), "PER", "surname"))
+    # not where the recogniser saw a name: every recognised mention is in `groups` (all carry a key)
+    named = {m.article for _, _, m in found}
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for items in groups.values():
+        for m in items:
+            if m.article in named:
+                covered[m.article].append((m.start, m.end))
+    for key, token_start, m in found:
+        if not any(x <= token_start < y for x, y in covered[m.article]):
+            groups[key].append(m)
 
 
 @dataclass
@@ -248,9 +259,10 @@ class Entity:
     mentions: list[tuple[str, int, int, str]] = field(default_factory=list)  # article, start, end, surface
 
 
-def resolve_corpus(articles: Articles) -> list[Entity]:
+def resolve_corpus(articles: Articles, texts: Articles | None = None) -> list[Entity]:
     """Entities across the corpus from the keyed mentions of every article. `articles` is a list or a
-    function that streams them (read twice: once for the mentions, once for family names alone)."""
+    function that streams them with their entity layers (read once, for the mentions); `texts` the same
+    articles without layers (read once more, for family names alone; `articles` again if not given)."""
     kb = knowledge_base()
     groups: dict[str, list[Mention]] = defaultdict(list)
     outlets: dict[str, set[str]] = defaultdict(set)  # key -> outlet names: publishers are entities too
@@ -290,7 +302,7 @@ def resolve_corpus(articles: Articles) -> list[Entity]:
             targets = full_by_last.get(key[5:], set())
             if len(targets) == 1:
                 groups[next(iter(targets))].extend(groups.pop(key))
-    _surnames_alone(articles, groups, full_by_last, surface)
+    _surnames_alone(texts if texts is not None else articles, groups, full_by_last, surface)
     entities: list[Entity] = []
     for key, items in sorted(groups.items()):
         surfaces = Counter(m.surface for m in items) + Counter(outlets.get(key, ()))

@@ -33,6 +33,7 @@ form; `analyze` does the same for lexicon entries, so both sides of a match agre
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
@@ -93,6 +94,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             norm = _other(surface, kind)
             append(Token(m.start(), m.end(), surface, norm, norm, (), "", kind))
     return out
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of the word tokens of `text[start:end]`, without analysing them (a cheap scan)."""
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        if m.lastgroup == "word":
+            yield m.start(), m.end()
 
 
 def sentence_tokens(text: str, start: int, end: int) -> list[Token]:

@@ -66,3 +66,15 @@ def test_key_is_the_table_applied_to_every_character(text: str, form: str) -> No
 
     assert key(text, form) == text.translate(_table(form))  # type: ignore[arg-type]
     assert key(text, form) == normalize(text, form).text  # type: ignore[arg-type]
+
+
+def test_fold_remembers_words_not_paragraphs() -> None:
+    """Cleaning folds every line of every page: a cache of whole paragraphs grew without need."""
+    from riwaya.text.normalize import _fold_short
+
+    paragraph = "قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في العاصمة بعد توقف دام شهرين. " * 3
+    before = _fold_short.cache_info().currsize
+    assert fold(paragraph) == " ".join(key(paragraph).split())
+    assert _fold_short.cache_info().currsize == before
+    word = f"  الحكومة{before} "  # a word no other test folds
+    assert fold(word) == f"الحكومه{before}" and _fold_short.cache_info().currsize == before + 1

@@ -160,7 +160,16 @@ def _pattern(form: Form, uneven: bool = False) -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(chr(c)) for c in chars) + "]")
 
 
-@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """A loose key with whitespace collapsed: for looking names and phrases up in lexicons."""
+    # words and names are remembered; whole lines and texts are not (cleaning folds every line, outlet
+    # detection whole texts: a cache of 2^18 of them grew every process of a 100k-article run)
+    return _fold_short(text) if len(text) <= _SHORT else " ".join(key(text).split())
+
+
+_SHORT = 48  # characters: longer than any word or name
+
+
+@lru_cache(maxsize=1 << 17)
+def _fold_short(text: str) -> str:
     return " ".join(key(text).split())

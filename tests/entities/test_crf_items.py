@@ -82,3 +82,24 @@ def test_decoder_labels_equal_crfsuite_on_real_news(seeds_dir: Path) -> None:
             assert crf.tag_many(batch) == [crf.tag_reference(t, gaz=g) for t, g in batch]
             tokens_seen += sum(map(len, sentences))
     assert tokens_seen > 50_000
+
+
+def test_a_full_score_cache_never_mixes_tokens_up(seeds_dir: Path) -> None:
+    """A decoder whose cache holds 8 tokens: cleared between articles, enlarged for a long one — the
+    labels stay crfsuite's (a row handed out twice within one call would give a token another's scores)."""
+    import numpy as np
+
+    full = crf._decoder(crf.MODEL)
+    small = crf.Decoder(crf._file(crf.MODEL), full.attributes, full.labels)
+    small._table = np.zeros((8, *small._table.shape[1:]))
+    batch = []
+    for inp in discover([str(seeds_dir)]):
+        for doc in inp.read():
+            for art in make_articles(doc):
+                SentenceStage()(art)
+                sentences = [[t.text for t in tokenize(art.text[s.start : s.end])] for s in art.spans("sentences")]
+                batch += [(toks, gazetteer.bio(toks)) for toks in sentences if toks]
+    for i in range(0, len(batch), 7):  # calls of a few sentences: most overflow the 8 rows
+        part = batch[i : i + 7]
+        assert small.decode_many(part) == [crf.tag_reference(t, gaz=g) for t, g in part]
+    assert len(small._table) > 8

@@ -63,8 +63,6 @@ class Decoder:
         found = self._rows.get(tok)
         if found is not None:
             return found
-        if len(self._rows) >= _ROWS:
-            self._rows.clear()  # bounded: a long run meets an open vocabulary
         own, near = token_items(tok)
         get = self.attributes.get
         ids: list[int] = []
@@ -96,6 +94,12 @@ class Decoder:
         """(all tokens x labels) sum of the weights of each token's attributes, as crfsuite computes it, for
         sentences of (tokens, gazetteer tags) laid end to end; and each token's position in its sentence."""
         tokens = [t for toks, _ in sentences for t in toks]
+        if len(self._rows) + len(tokens) > len(self._table):
+            # bounded (a long run meets an open vocabulary), and cleared only between calls: a row given
+            # out in this call must not be given again before it is read
+            self._rows.clear()
+            if len(tokens) > len(self._table):  # one enormous text: room for every token of it
+                self._table = np.zeros((len(tokens), *self._table.shape[1:]))
         found = [self._token(t) for t in tokens]
         tags = [self._tag(g) for _, gaz in sentences for g in gaz]  # first: a new tag extends the table
         parts = self._table[[r for r, _ in found]] + self._tag_table[tags]

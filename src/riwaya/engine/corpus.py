@@ -8,6 +8,7 @@ events, story signatures): memory follows the largest story, not the store.
 
 from __future__ import annotations
 
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator
 from functools import partial
@@ -297,13 +298,21 @@ def _beside_copies(path: str) -> tuple[int, int, set[str], tuple[Counter[str], i
 
 
 def run_corpus_stages(store: Store, reuse_window: int | None = None, runner: Any = None,
-                      workers: int = 1) -> dict[str, int]:
+                      workers: int = 1, on_step: Callable[[str, float], None] | None = None) -> dict[str, int]:
     """The corpus stages in order. `reuse_window`: days of news whose LSH bands are kept (a sliding window
     that bounds the copy-detection state of a store that grows run after run). `runner`: an engine with
     `map_each` and `group_by_key` (Spark) for the MinHash hashing and the per-story work; else it runs here,
     on two processes when `workers` > 1: entity resolution, sentence copies and the corpus term counts
-    beside copy detection, and stories two at a time (the same results: each step owns its tables)."""
-    dated = infer_publication_dates(store)  # first: the later stages read the inferred dates
+    beside copy detection, and stories two at a time (the same results: each step owns its tables).
+    `on_step(name, seconds)` hears how long each step took (the benchmarks)."""
+    def step(name: str, fn: Callable[..., Any], *args: Any) -> Any:
+        t = time.perf_counter()
+        out = fn(*args)
+        if on_step is not None:
+            on_step(name, time.perf_counter() - t)
+        return out
+
+    dated = step("publication dates", infer_publication_dates, store)  # first: later stages read them
     beside = None
     if workers > 1 and runner is None and store.path.is_file():
         import multiprocessing as mp
@@ -312,13 +321,15 @@ def run_corpus_stages(store: Store, reuse_window: int | None = None, runner: Any
         beside = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
         side = beside.submit(_beside_copies, str(store.path))
     try:
-        copies = find_copies(store, runner)  # before stories: a copied text pulls its copy into its story
+        # before stories: a copied text pulls its copy into its story
+        copies = step("copies" if beside is None else "copies (entities, sentence copies, term counts beside)",
+                      find_copies, store, runner)
         if beside is not None:
-            entities, sentence_copies, rare, counts = side.result()
+            entities, sentence_copies, rare, counts = step("the second process' rest", side.result)
         else:
-            entities = resolve_entities(store)
-            sentence_copies, rare = index_sentences(store)
-            counts = story_term_counts(store)
+            entities = step("entities", resolve_entities, store)
+            sentence_copies, rare = step("sentence copies", index_sentences, store)
+            counts = step("term counts", story_term_counts, store)
     finally:
         if beside is not None:
             beside.shutdown()
@@ -332,7 +343,7 @@ def run_corpus_stages(store: Store, reuse_window: int | None = None, runner: Any
         ).fetchone()[0]
         if last:
             prune(store.conn, (date.fromisoformat(last) - timedelta(days=reuse_window)).isoformat())
-    cluster_stories(store, counts, workers)  # before claims: claims are grouped within a story
-    retold, claims, contra = analyse_stories(store, rare, runner, workers)
+    step("stories", cluster_stories, store, counts, workers)  # before claims: claims are grouped within a story
+    retold, claims, contra = step("claims, rewrites, contradictions", analyse_stories, store, rare, runner, workers)
     return {"dated": dated, "entities": entities, "claims": claims, "contradictions": contra,
             "reuse": copies + sentence_copies + retold}

@@ -1,6 +1,6 @@
 """The whole analysis phase by phase: what `riwaya analyze FILE --db DB --json OUT` does, timed.
 
-    python bench/bench_pipeline.py [--input PATH] [--workers N] [--db bench.db]
+    python bench/bench_pipeline.py [--input PATH] [--workers N] [--db PATH]
 
 Runs the per-article pass, every corpus stage and the export into a fresh store (the ANT sample by
 default) and prints, for each phase, its wall time and articles/s (the corpus stages report their own
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import resource
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,7 +31,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--input", default=str(ANT))
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--db", default="bench-pipeline.db")
+    ap.add_argument("--db", default=str(Path(tempfile.gettempdir()) / "riwaya-bench-pipeline.db"),
+                    help="the store to write (replaced), its export beside it as DB.json")
     args = ap.parse_args()
     for suffix in ("", "-wal", "-shm"):
         Path(args.db + suffix).unlink(missing_ok=True)

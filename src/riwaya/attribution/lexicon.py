@@ -32,6 +32,7 @@ class Cue:
 class Lexicon:
     cues: dict[tuple[str, ...], Cue]  # folded word sequence -> cue
     max_cue_words: int
+    cue_lengths: dict[str, frozenset[int]]  # first word of a cue -> the cue lengths starting with it
     sources: dict[str, str]  # folded form of an anonymous head -> class
     modifiers: dict[str, str]  # folded form -> kind (nationality, affiliation, time, number, anonymity)
     anonymity: tuple[tuple[str, ...], ...]  # phrases of anonymity, as folded word sequences
@@ -103,10 +104,14 @@ def lexicon() -> Lexicon:
                 anonymity.append(tuple(key.split()))
             else:
                 modifiers.setdefault(key, kind)
+    lengths: dict[str, set[int]] = {}
+    for words in cues:
+        lengths.setdefault(words[0], set()).add(len(words))
     st = load_toml("attribution", "stance.toml")
     return Lexicon(
         cues=cues,
         max_cue_words=max(len(k) for k in cues),
+        cue_lengths={first: frozenset(ns) for first, ns in lengths.items()},
         sources=sources,
         modifiers=modifiers,
         anonymity=tuple(sorted(set(anonymity), key=len, reverse=True)),

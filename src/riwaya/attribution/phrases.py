@@ -13,7 +13,7 @@ from ..entities.lexicon import strip_clitic
 from ..model import Span
 from ..text.normalize import fold, key
 from ..text.tokens import Token
-from .lexicon import Cue, Lexicon, lexicon
+from .lexicon import Cue, lexicon
 
 NAMING = frozenset({"اسم", "باسم", "تدعي", "يدعي", "تسمي", "يسمي", "المعروفه", "المعروف", "المسماه", "المسمي"})
 MEDIA_HEADS = frozenset(fold(w) for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "منصة", "شبكة", "مجلة", "إذاعة"))
@@ -45,24 +45,9 @@ def _is_given_name(tokens: list[Token], i: int) -> bool:
             and not tokens[i + 1].norm.startswith(("ان", "بان", "ال")))
 
 
-_STARTS: dict[int, dict[str, frozenset[int]]] = {}
-
-
-def _cue_starts(lex: Lexicon) -> dict[str, frozenset[int]]:
-    """First word of a cue -> the cue lengths (in words) that start with it: most words start none."""
-    found = _STARTS.get(id(lex))
-    if found is None:
-        out: dict[str, set[int]] = {}
-        for words in lex.cues:
-            out.setdefault(words[0], set()).add(len(words))
-        _STARTS.clear()
-        found = _STARTS[id(lex)] = {first: frozenset(ns) for first, ns in out.items()}
-    return found
-
-
 def find_cues(tokens: list[Token]) -> list[CueMatch]:
     lex = lexicon()
-    starts = _cue_starts(lex)
+    starts = lex.cue_lengths  # most words start no cue
     keys = [t.norm for t in tokens]
     out: list[CueMatch] = []
     i = 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator
+from contextlib import nullcontext
 from functools import partial
 from typing import Any
 
@@ -313,26 +314,18 @@ def run_corpus_stages(store: Store, reuse_window: int | None = None, runner: Any
         return out
 
     dated = step("publication dates", infer_publication_dates, store)  # first: later stages read them
-    beside = None
-    if workers > 1 and runner is None and store.path.is_file():
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
-
-        beside = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
-        side = beside.submit(_beside_copies, str(store.path))
-    try:
+    two = workers > 1 and runner is None and store.path.is_file()
+    with forked(1) if two else nullcontext() as beside:
+        side = beside.submit(_beside_copies, str(store.path)) if beside is not None else None
         # before stories: a copied text pulls its copy into its story
-        copies = step("copies" if beside is None else "copies (entities, sentence copies, term counts beside)",
+        copies = step("copies" if side is None else "copies (entities, sentence copies, term counts beside)",
                       find_copies, store, runner)
-        if beside is not None:
+        if side is not None:
             entities, sentence_copies, rare, counts = step("the second process' rest", side.result)
         else:
             entities = step("entities", resolve_entities, store)
             sentence_copies, rare = step("sentence copies", index_sentences, store)
             counts = step("term counts", story_term_counts, store)
-    finally:
-        if beside is not None:
-            beside.shutdown()
     if reuse_window is not None:
         from datetime import date, timedelta
 

@@ -26,14 +26,16 @@ def worker_data() -> Any:
     return _DATA
 
 
-def _init(path: str, data: Any) -> None:
+def _init(path: str | None, data: Any) -> None:
     global _STORE, _DATA
-    _STORE, _DATA = Store(path, readonly=True), data  # its own connection: never the parent's
+    _STORE = Store(path, readonly=True) if path is not None else None  # its own connection: never the parent's
+    _DATA = data
 
 
 @contextmanager
-def forked(workers: int, path: str, data: Any = None) -> Iterator[Any]:
-    """A pool of `workers` forked processes over the store at `path`, with `data` inherited (not sent).
+def forked(workers: int, path: str | None = None, data: Any = None) -> Iterator[Any]:
+    """A pool of `workers` forked processes over the store at `path` (None: the tasks open what they need),
+    with `data` inherited (not sent).
     The parent's objects are frozen out of the garbage collector first: else the collector's visits copy
     every page of the parent's heap into each child (2.4 GB in all on 100k articles when first tried)."""
     import gc

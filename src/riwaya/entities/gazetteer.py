@@ -28,16 +28,6 @@ def _index(kb: KnowledgeBase) -> dict[tuple[str, ...], tuple[str, ...]]:
     return out
 
 
-@cache
-def _lengths(kb: KnowledgeBase) -> dict[str, tuple[int, ...]]:
-    """First word of an alias -> the alias lengths (in tokens) that start with it, longest first: most
-    words start no alias, and need no look-up at all."""
-    out: dict[str, set[int]] = {}
-    for toks in _index(kb):
-        out.setdefault(toks[0], set()).add(len(toks))
-    return {first: tuple(sorted(ns, reverse=True)) for first, ns in out.items()}
-
-
 def _first_forms(tok: str) -> list[str]:
     """A first token as written, without one proclitic, and لل → ال ("وألمانيا", "للأمم")."""
     forms = [tok]
@@ -72,7 +62,7 @@ def _without_head(m: Match, keys: list[str], index: dict[tuple[str, ...], tuple[
 def find(tokens: list[str], kb: KnowledgeBase | None = None) -> list[Match]:
     """Non-overlapping KB matches over `tokens` (surface forms), longest first, left to right."""
     kb = kb or knowledge_base()
-    index, lengths = _index(kb), _lengths(kb)
+    index, lengths = _index(kb), kb.alias_lengths
     keys = [fold(t) for t in tokens]
     out: list[Match] = []
     i = 0

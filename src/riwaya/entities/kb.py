@@ -59,7 +59,9 @@ class KnowledgeBase:
     entities: dict[str, KBEntity]
     by_alias: dict[str, list[str]]  # folded surface form -> entity ids (several when ambiguous)
     relations: list[Relation]
-    max_alias_tokens: int
+    # first word of an alias -> the alias lengths (in words) that start with it, longest first: most words
+    # start no alias, and need no look-up at all
+    alias_lengths: dict[str, tuple[int, ...]]
 
     def lookup(self, surface: str) -> list[KBEntity]:
         return [self.entities[i] for i in self.by_alias.get(fold(surface), [])]
@@ -123,19 +125,22 @@ def build(files: list[Path], relation_files: list[Path]) -> KnowledgeBase:
             ent = validate_row(row, f"{file} row {n}")
             entities[ent.id] = ent  # a user's row replaces a shipped one with the same id
     by_alias: dict[str, list[str]] = defaultdict(list)
-    longest = 1
     for ent in entities.values():
         for name in ent.names:
             key = fold(name)
             if len(key) >= 2 and ent.id not in by_alias[key]:
                 by_alias[key].append(ent.id)
-                longest = max(longest, len(key.split()))
     relations = [
         Relation(r["subject"], r["relation"], r["object"], r.get("since", ""), r.get("until", ""))
         for file in relation_files
         for r in read_tsv(file)
     ]
-    return KnowledgeBase(entities, dict(by_alias), relations, longest)
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for key in by_alias:
+        words = key.split()
+        lengths[words[0]].add(len(words))
+    alias_lengths = {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
+    return KnowledgeBase(entities, dict(by_alias), relations, alias_lengths)
 
 
 @cache

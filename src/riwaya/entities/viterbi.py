@@ -43,50 +43,45 @@ class Decoder:
         self.weights[state["src"], state["dst"]] = state["w"]
         self.transitions[trans["src"], trans["dst"]] = trans["w"]
         self.attributes = attributes
-        self.zero = np.zeros(n_labels)
         self._rows: dict[str, tuple[int, str]] = {}
         self._table = np.zeros((_ROWS, 1 + len(OFFSETS), n_labels))  # a token's own score, then its neighbours'
         self._tags: dict[str, int] = {}
         self._tag_table = np.zeros((0, 1 + len(OFFSETS), n_labels))
-        self._edges = {name: self._score({name: 1.0}) for name in
-                       ("w-2=<s>", "w-1=<s>", "w+1=</s>", "w+2=</s>")}
+        names = ("w-2=<s>", "w-1=<s>", "w+1=</s>", "w+2=</s>")
+        self._edges = dict(zip(names, self._scores([{name: 1.0} for name in names]), strict=True))
 
-    def _score(self, item: dict[str, float]) -> np.ndarray:
+    def _scores(self, items: list[dict[str, float]]) -> np.ndarray:
+        """(items x labels): each item's attributes (name -> value) weighed; names the model lacks count 0."""
         get = self.attributes.get
-        known = [(a, value) for a, value in ((get(name), value) for name, value in item.items()) if a is not None]
-        if not known:
-            return self.zero
-        ids, values = zip(*known, strict=True)
-        return np.asarray(values) @ self.weights[list(ids)]
+        ids: list[int] = []
+        rows: list[int] = []
+        values: list[float] = []
+        for row, item in enumerate(items):
+            for name, value in item.items():
+                a = get(name)
+                if a is not None:
+                    ids.append(a)
+                    rows.append(row)
+                    values.append(value)
+        spread = np.zeros((len(items), len(ids)))  # item x attribute: the attribute's value
+        spread[rows, range(len(ids))] = values
+        return spread @ self.weights[ids]
 
     def _token(self, tok: str) -> tuple[int, str]:
         found = self._rows.get(tok)
         if found is not None:
             return found
         own, near = token_items(tok)
-        get = self.attributes.get
-        ids: list[int] = []
-        parts: list[int] = []
-        values: list[float] = []
-        for part, item in enumerate((own, *(near[d] for d in OFFSETS))):
-            for name, value in item.items():
-                a = get(name)
-                if a is not None:
-                    ids.append(a)
-                    parts.append(part)
-                    values.append(value)
         row = len(self._rows)
-        weights = np.zeros((1 + len(OFFSETS), len(ids)))  # part x attribute: the attribute's value
-        weights[parts, range(len(ids))] = values
-        self._table[row] = weights @ self.weights[ids]
+        self._table[row] = self._scores([own, *(near[d] for d in OFFSETS)])
         found = self._rows[tok] = (row, fold(tok))
         return found
 
     def _tag(self, tag: str) -> int:
         found = self._tags.get(tag)
         if found is None:
-            scores = [self._score({f"gz={tag}": 1.0})] + [self._score({f"gz{d:+d}={tag}": 1.0}) for d in OFFSETS]
-            self._tag_table = np.concatenate([self._tag_table, np.array(scores)[None]])
+            items = [{f"gz={tag}": 1.0}, *({f"gz{d:+d}={tag}": 1.0} for d in OFFSETS)]
+            self._tag_table = np.concatenate([self._tag_table, self._scores(items)[None]])
             found = self._tags[tag] = len(self._tags)
         return found
 

@@ -39,6 +39,14 @@ class Prepared(NamedTuple):
     search: tuple[str, str]  # full-text title and body (normalised)
 
 
+_INSERT_SPAN = 'INSERT INTO spans (article, layer, start, "end", label, attrs) VALUES (?, ?, ?, ?, ?, ?)'
+
+
+def _span_rows(article: str, layer: str, spans: Iterable[Span]) -> list[tuple]:
+    return [(article, layer, s.start, s.end, s.label, json.dumps(s.attrs, ensure_ascii=False) if s.attrs else None)
+            for s in spans]
+
+
 def _reuse_row(r: Any) -> tuple:
     return (r.a.article, r.a.start, r.a.end, r.b.article, r.b.start, r.b.end, r.similarity, r.kind)
 
@@ -116,8 +124,7 @@ class Store:
         meta = {k: v for k, v in a.meta.items() if not k.startswith("_")}
         row = (a.id, a.source, a.part, a.outlet, a.outlet_basis, a.title, a.url, a.published, a.published_basis,
                a.text, json.dumps(meta, ensure_ascii=False, default=str))
-        spans = [(a.id, layer, s.start, s.end, s.label, json.dumps(s.attrs, ensure_ascii=False) if s.attrs else None)
-                 for layer, layer_spans in a.layers.items() for s in layer_spans]
+        spans = [row for layer, layer_spans in a.layers.items() for row in _span_rows(a.id, layer, layer_spans)]
         return Prepared(a.id, row, spans, (norm_key(a.title or ""), norm_key(a.text)))
 
     def finish_input(
@@ -153,8 +160,7 @@ class Store:
         if cur.rowcount == 0:
             return 0
         rowid = cur.lastrowid
-        self.conn.executemany(
-            'INSERT INTO spans (article, layer, start, "end", label, attrs) VALUES (?, ?, ?, ?, ?, ?)', a.spans)
+        self.conn.executemany(_INSERT_SPAN, a.spans)
         self.conn.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)", (rowid, *a.search))
         return 1
 
@@ -167,20 +173,7 @@ class Store:
             )
             for layer in layers:
                 self.conn.execute("DELETE FROM spans WHERE article = ? AND layer = ?", (article.id, layer))
-                self.conn.executemany(
-                    'INSERT INTO spans (article, layer, start, "end", label, attrs) VALUES (?, ?, ?, ?, ?, ?)',
-                    [
-                        (
-                            article.id,
-                            layer,
-                            s.start,
-                            s.end,
-                            s.label,
-                            json.dumps(s.attrs, ensure_ascii=False) if s.attrs else None,
-                        )
-                        for s in article.spans(layer)
-                    ],
-                )
+                self.conn.executemany(_INSERT_SPAN, _span_rows(article.id, layer, article.spans(layer)))
 
     def replace_entities(self, entities: Iterable[Any]) -> int:
         """Replace the corpus-wide entity tables with a fresh resolution (a corpus stage's output)."""

@@ -63,3 +63,29 @@ def test_registry_builds_default_stages_and_names_unknown_ones() -> None:
     assert Pipeline.from_names().names[:2] == ["outlet", "published"]
     with pytest.raises(KeyError, match="unknown stage 'nope'"):
         registry.create("nope")
+
+
+def test_a_batch_through_the_pipeline_equals_each_article_alone(seeds_dir) -> None:
+    """`Pipeline.pipe` (the engines' path: the tagger decodes a batch's sentences together) gives every
+    layer exactly as one article at a time does — on the seeds and, when present, 60 ANT articles."""
+    import json
+
+    from riwaya.clean import make_articles
+    from riwaya.ingest import discover
+
+    def read() -> list[Article]:
+        out = [a for inp in discover([str(seeds_dir)]) for doc in inp.read() for a in make_articles(doc)]
+        ant = seeds_dir.parent / "data" / "ant_sample" / "articles.jsonl"
+        if ant.is_file():
+            with ant.open(encoding="utf-8") as f:
+                out += [Article(json.loads(line)["text"], f"ant#{i}") for i, line in zip(range(60), f, strict=False)]
+        return out
+
+    pipe = Pipeline.from_names()
+    alone = [pipe(a) for a in read()]
+    together = [a for i in range(0, len(alone), 25) for a in pipe.pipe(read()[i : i + 25])]
+    assert len(together) == len(alone) > 6
+    for one, batched in zip(alone, together, strict=True):
+        assert batched.done == one.done
+        assert batched.layers == one.layers, one.source
+    assert sum(len(a.spans("entities")) for a in alone) > 500

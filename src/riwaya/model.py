@@ -96,7 +96,8 @@ class Article:
 
 @runtime_checkable
 class Stage(Protocol):
-    """A per-article step. It reads the layers it `requires` and writes those it `assigns`."""
+    """A per-article step. It reads the layers it `requires` and writes those it `assigns`. A stage may
+    also offer `pipe(articles) -> articles` to take a batch at once (see `Pipeline.pipe`)."""
 
     name: ClassVar[str]
     requires: ClassVar[tuple[str, ...]]

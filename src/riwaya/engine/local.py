@@ -16,7 +16,7 @@ from ..clean import make_articles
 from ..ingest import Input, Limits, Problem
 from ..ingest.base import ReadError
 from ..model import Article
-from ..pipeline import Pipeline
+from ..pipeline import PIPE_BATCH, Pipeline
 from ..resources import path as resource_path
 from ..store import Store
 from ..store.sqlite import Prepared
@@ -58,7 +58,7 @@ class _Serial:
         self.pipeline = pipeline
 
     def map(self, articles: list[Article]) -> list[Article]:
-        return [self.pipeline(a) for a in articles]
+        return [a for batch in _batches(articles, PIPE_BATCH) for a in self.pipeline.pipe(batch)]
 
     def close(self) -> None:
         pass
@@ -72,9 +72,13 @@ def _init_worker(names: list[str]) -> None:
     _WORKER_PIPELINE = Pipeline.from_names(names)
 
 
-def _run_one(article: Article) -> Prepared:
+def _run_batch(articles: list[Article]) -> list[Prepared]:
     assert _WORKER_PIPELINE is not None
-    return Store.prepare(_WORKER_PIPELINE(article))  # rows: cheaper to send back than span objects
+    return [Store.prepare(a) for a in _WORKER_PIPELINE.pipe(articles)]  # rows: cheaper to send than spans
+
+
+def _batches(items: list[Article], size: int) -> list[list[Article]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 class _Pool:
@@ -95,9 +99,9 @@ class _Pool:
     def submit(self, articles: list[Article]) -> Callable[[], list[Prepared]]:
         """Start the stages over a batch; the returned function waits for the results (in order). The
         caller writes the previous batch meanwhile: the workers do not wait for the store."""
-        chunk = max(1, len(articles) // (self.workers * 4))
-        running = self.executor.map(_run_one, articles, chunksize=chunk)  # submits every chunk now
-        return lambda: list(running)
+        size = min(PIPE_BATCH, max(1, len(articles) // (self.workers * 4)))
+        running = self.executor.map(_run_batch, _batches(articles, size))  # submits every batch now
+        return lambda: [a for batch in running for a in batch]
 
     def close(self) -> None:
         self.executor.shutdown()

@@ -331,13 +331,26 @@ class EntityStage:
         self.use_crf = use_crf
 
     def __call__(self, article: Article) -> Article:
+        return self.pipe([article])[0]
+
+    def pipe(self, articles: list[Article]) -> list[Article]:
+        """The stage over a batch of articles: the tagger decodes all their sentences side by side (its
+        Viterbi steps cost the same for one sentence or hundreds); the labels are those of one at a time."""
+        per_article = []
+        for article in articles:
+            units = article.spans("sentences") or [Span(0, len(article.text))]
+            sentences = [sentence_tokens(article.text, unit.start, unit.end) for unit in units]
+            per_article.append((sentences, [_gazetteer(tokens) for tokens in sentences]))
+        tagged = [(s, gaz) for _, looked_up in per_article for s, _, gaz in looked_up]
+        labels = iter(crf.tag_many(tagged) if self.use_crf else [None] * len(tagged))
+        for article, (sentences, looked_up) in zip(articles, per_article, strict=True):
+            self._entities(article, sentences, looked_up, [next(labels) for _ in sentences])
+        return articles
+
+    def _entities(self, article: Article, sentences: list[list[Token]], looked_up: list,
+                  labels: list[list[str] | None]) -> None:
         kb = knowledge_base()
         spans: list[Span] = []
-        units = article.spans("sentences") or [Span(0, len(article.text))]
-        sentences = [sentence_tokens(article.text, unit.start, unit.end) for unit in units]
-        looked_up = [_gazetteer(tokens) for tokens in sentences]
-        # the tagger over all the article's sentences at once (its decoding runs them side by side)
-        labels = crf.tag_many([(s, gaz) for s, _, gaz in looked_up]) if self.use_crf else [None] * len(sentences)
         seen: list[tuple[list[Token], list[Mention]]] = [
             (tokens, _recognize(tokens, matches, tags) if tokens else [])
             for tokens, (_, matches, _), tags in zip(sentences, looked_up, labels, strict=True)
@@ -357,4 +370,3 @@ class EntityStage:
                 spans.append(Span(start, end, m.type, attrs))
         article.layers["entities"] = spans
         link_article(article)
-        return article

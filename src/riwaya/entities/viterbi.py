@@ -85,9 +85,9 @@ class Decoder:
             found = self._tags[tag] = len(self._tags)
         return found
 
-    def state_scores(self, sentences: list[tuple[list[str], list[str]]]) -> tuple[np.ndarray, np.ndarray]:
+    def state_scores(self, sentences: list[tuple[list[str], list[str]]]) -> np.ndarray:
         """(all tokens x labels) sum of the weights of each token's attributes, as crfsuite computes it, for
-        sentences of (tokens, gazetteer tags) laid end to end; and each token's position in its sentence."""
+        sentences of (tokens, gazetteer tags) laid end to end."""
         tokens = [t for toks, _ in sentences for t in toks]
         if len(self._rows) + len(tokens) > len(self._table):
             # bounded (a long run meets an open vocabulary), and cleared only between calls: a row given
@@ -120,42 +120,43 @@ class Decoder:
             a = attributes.get(f"w|w+1={keys[t - 1]}|{keys[t]}")
             if a is not None:
                 scores[t - 1] += weights[a]
-        return scores, pos
+        return scores
 
     def decode(self, tokens: list[str], gaz: list[str]) -> list[str]:
         """The best label sequence (crfsuite's Viterbi: the first best label wins a tie)."""
         return self.decode_many([(tokens, gaz)])[0]
 
     def decode_many(self, sentences: list[tuple[list[str], list[str]]]) -> list[list[str]]:
-        """`decode` for many sentences at once: Viterbi steps over all of them together (an article's
-        sentences side by side; a sentence that has ended keeps its scores)."""
+        """`decode` for many sentences at once (an article's, or a batch of articles'): Viterbi steps over
+        all of them together, longest first, so the sentences still going at a step are a prefix."""
         todo = [(n, s) for n, s in enumerate(sentences) if s[0]]
         out: list[list[str]] = [[] for _ in sentences]
         if not todo:
             return out
-        state, pos = self.state_scores([s for _, s in todo])
+        state = self.state_scores([s for _, s in todo])
         lengths = np.array([len(s[0]) for _, s in todo])
-        longest = int(lengths.max())
-        n_labels = len(self.labels)
-        padded = np.zeros((len(todo), longest, n_labels))
-        padded[np.repeat(np.arange(len(todo)), lengths), pos] = state
+        order = np.argsort(-lengths, kind="stable")
+        first = (np.cumsum(lengths) - lengths)[order]  # where each sentence's rows start, longest first
+        lengths = lengths[order]
+        longest = int(lengths[0])
+        going = np.searchsorted(-lengths, -np.arange(longest), side="left")  # sentences longer than t
         into = np.ascontiguousarray(self.transitions.T)  # label x previous label
-        back = np.zeros((longest, len(todo), n_labels), dtype=np.intp)
-        score = padded[:, 0]
+        back: list[np.ndarray] = []
+        score = state[first]
         for t in range(1, longest):
-            cand = score[:, None, :] + into  # sentence x label x previous label
-            back[t] = cand.argmax(axis=2)
-            step = cand.max(axis=2) + padded[:, t]
-            score = np.where((lengths > t)[:, None], step, score)
+            k = int(going[t])
+            cand = score[:k, None, :] + into  # sentence x label x previous label
+            best = cand.argmax(axis=2)
+            back.append(best)
+            score[:k] = np.take_along_axis(cand, best[:, :, None], 2)[:, :, 0] + state[first[:k] + t]
         label = score.argmax(axis=1)  # each sentence's best last label, then back along its path
         path = np.zeros((len(todo), longest), dtype=np.intp)
-        rows = np.arange(len(todo))
         for t in range(longest - 1, 0, -1):
-            inside = lengths > t
-            path[:, t] = label
-            label = np.where(inside, back[t, rows, label], label)
+            k = int(going[t])
+            path[:k, t] = label[:k]
+            label[:k] = back[t - 1][np.arange(k), label[:k]]
         path[:, 0] = label
         names = self.labels
-        for b, ((n, _), size) in enumerate(zip(todo, lengths.tolist(), strict=True)):
-            out[n] = [names[i] for i in path[b, :size].tolist()]
+        for b, (o, size) in enumerate(zip(order.tolist(), lengths.tolist(), strict=True)):
+            out[todo[o][0]] = [names[i] for i in path[b, :size].tolist()]
         return out

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from _common import ANT, machine, peak_rss_mib
 
+from riwaya.engine import tune_gc
 from riwaya.engine.corpus import run_corpus_stages
 from riwaya.engine.local import analyze
 from riwaya.export.json_export import write_export
@@ -34,6 +35,7 @@ def main() -> None:
     ap.add_argument("--db", default=str(Path(tempfile.gettempdir()) / "riwaya-bench-pipeline.db"),
                     help="the store to write (replaced), its export beside it as DB.json")
     args = ap.parse_args()
+    tune_gc()  # as `riwaya analyze` does
     for suffix in ("", "-wal", "-shm"):
         Path(args.db + suffix).unlink(missing_ok=True)
     timings: list[tuple[str, float]] = []

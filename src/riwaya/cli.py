@@ -26,12 +26,14 @@ def _missing(path: str | Path, what: str) -> bool:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    from .engine import tune_gc
     from .engine.local import analyze
     from .export.json_export import write_export
     from .ingest import Limits, discover
     from .pipeline import Pipeline
     from .store import Store, StoreError
 
+    tune_gc()
     inputs = list(discover(args.paths))
     limits = Limits(url_timeout_s=args.timeout)
     try:
@@ -92,8 +94,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .engine import tune_gc
     from .export.json_export import stream_export, write_export
     from .store import Store, StoreError
+
+    tune_gc()
 
     try:
         store = Store(args.db, readonly=True)

@@ -57,15 +57,15 @@ def find_cues(tokens: list[Token]) -> list[CueMatch]:
             word = keys[i]
             plain = [word, unclitic(word)]  # tried in this order (a set's order would follow the hash seed)
             conj = word[1:] if word[:1] in CONJUNCTIONS else ""  # "ولم يستبعد", "وفي حديث إلى"
-            for n in range(min(lex.max_cue_words, len(tokens) - i), 0, -1):
-                for first in dict.fromkeys([*plain, conj] if n > 1 and conj else plain):
-                    if n not in starts.get(first, ()):
-                        continue
-                    cue = lex.cues.get((first, *keys[i + 1 : i + n]))
-                    if cue is not None:
-                        hit = CueMatch(i, i + n, cue)
-                        break
-                if hit:
+            limit = min(lex.max_cue_words, len(tokens) - i)
+            # the longest cue first, at one length the forms in order; the form without its conjunction
+            # only for cues of several words
+            tries = sorted((-n, j, first) for j, first in enumerate(dict.fromkeys([*plain, conj] if conj else plain))
+                           for n in starts.get(first, ()) if n <= limit and (n > 1 or first in plain))
+            for minus_n, _, first in tries:
+                cue = lex.cues.get((first, *keys[i + 1 : i - minus_n]))
+                if cue is not None:
+                    hit = CueMatch(i, i - minus_n, cue)
                     break
             if hit is None and tokens[i].suffix:
                 # a verb with an object pronoun: "وفق ما أكّده معاذ مصطفى"

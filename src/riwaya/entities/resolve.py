@@ -99,13 +99,17 @@ _NAMING = frozenset({"اسم", "باسم", "تدعي", "يدعي", "تسمي", "
 def _heads_before(text: str, pos: int) -> list[str]:
     """Bases of the word before `pos` — and, after a naming phrase ("تطلق على نفسها اسم", "تُدعى"), of the
     few words before that — passing over quotation marks."""
-    words = [base(fold(w.strip("«»“”\"'"))) for w in text[max(0, pos - 80) : pos].split()][-7:]
-    words = [w for w in words if w]
-    if not words:
+    raw = text[max(0, pos - 80) : pos].split()[-7:]
+    last = next((b for b in map(_head_base, reversed(raw)) if b), None)  # most often all that is needed
+    if last is None:
         return []
-    if words[-1] in _NAMING:
-        return words[:-1][-5:]
-    return [words[-1]]
+    if last in _NAMING:
+        return [w for w in map(_head_base, raw) if w][:-1][-5:]
+    return [last]
+
+
+def _head_base(word: str) -> str:
+    return base(fold(word.strip("«»“”\"'")))
 
 
 def link_article(article: Article) -> None:

@@ -1362,16 +1362,12 @@ def test_hijri_with_gregorian_equivalent(text: str, base: str | None, day: str) 
     assert {m.iso for m in resolved} == {day}
 
 
-def test_every_match_of_the_grammar_contains_what_its_pattern_needs(seeds_dir: Path) -> None:
-    """`find_dates` skips a pattern on a text without its `needs` (a month name, a year…): sound only if
-    every match of the pattern contains it — checked on every case here, the seed pages and 300 ANT
-    articles (real news from five outlets) when they are beside the repository."""
+def _grammar_texts(seeds_dir: Path) -> list[str]:
+    """Every case here, the seed pages and 300 ANT articles (real news from five outlets) when beside."""
     import json
 
     from riwaya.clean import make_articles
     from riwaya.ingest import discover
-    from riwaya.text.normalize import normalize
-    from riwaya.time.expressions import _patterns
 
     texts = [param.values[0] for param in CASES]
     for inp in discover([str(seeds_dir)]):
@@ -1381,8 +1377,17 @@ def test_every_match_of_the_grammar_contains_what_its_pattern_needs(seeds_dir: P
     if ant.is_file():
         with ant.open(encoding="utf-8") as f:
             texts += [json.loads(line).get("text") or "" for _, line in zip(range(300), f, strict=False)]
+    return texts
+
+
+def test_every_match_of_the_grammar_contains_what_its_pattern_needs(seeds_dir: Path) -> None:
+    """`find_dates` runs a pattern only on the lines holding its `needs` (a month name, a year…): sound only
+    if every match of the pattern contains it."""
+    from riwaya.text.normalize import normalize
+    from riwaya.time.expressions import _patterns
+
     matched = 0
-    for text in texts:
+    for text in _grammar_texts(seeds_dir):
         norm = normalize(text, "loose").text
         for pat in _patterns():
             for m in pat.regex.finditer(norm):
@@ -1390,3 +1395,28 @@ def test_every_match_of_the_grammar_contains_what_its_pattern_needs(seeds_dir: P
                     matched += 1
                     assert pat.needs is None or pat.needs.search(m.group()), (pat.name, m.group())
     assert matched > 250
+
+
+def test_the_gated_scan_finds_what_every_pattern_on_every_line_finds(seeds_dir: Path) -> None:
+    """The lines a pattern is skipped on hold no match of it: the same candidates, groups and all."""
+    from riwaya.text.normalize import normalize
+    from riwaya.time.expressions import _candidates
+
+    def seen(norm: str, gated: bool) -> list[tuple]:
+        return [(s, e, p, m.group(), m.groupdict()) for s, e, p, m in _candidates(norm, gated)]
+
+    found = 0
+    for text in _grammar_texts(seeds_dir):
+        norm = normalize(text, "loose").text
+        assert seen(norm, True) == seen(norm, False), text[:80]
+        found += len(seen(norm, True))
+    assert found > 250
+
+
+@pytest.mark.parametrize(("text", "surfaces"), [
+    ("وصل الوفد في 15\nمايو 2020 إلى دمشق.", ["مايو 2020"]),  # the day is on the line before
+    ("قال إنه سيعود يوم\nالخميس المقبل", ["الخميس المقبل"]),
+    ("في 15 مايو 2020\nوفي 3 يونيو 2021", ["15 مايو 2020", "3 يونيو 2021"]),
+])
+def test_an_expression_stays_within_its_line(text: str, surfaces: list[str]) -> None:
+    assert [text[m.start : m.end] for m in find_dates(text, date(2025, 1, 1))] == surfaces

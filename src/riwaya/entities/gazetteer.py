@@ -59,14 +59,19 @@ def _without_head(m: Match, keys: list[str], index: dict[tuple[str, ...], tuple[
     return m
 
 
-def find(tokens: list[str], kb: KnowledgeBase | None = None) -> list[Match]:
-    """Non-overlapping KB matches over `tokens` (surface forms), longest first, left to right."""
+def find(tokens: list[str], kb: KnowledgeBase | None = None, keys: list[str] | None = None) -> list[Match]:
+    """Non-overlapping KB matches over `tokens` (surface forms; `keys`: their folded forms, if made already),
+    longest first, left to right."""
     kb = kb or knowledge_base()
     index, lengths = _index(kb), kb.alias_lengths
-    keys = [fold(t) for t in tokens]
+    keys = keys if keys is not None else list(map(fold, tokens))
     out: list[Match] = []
     i = 0
     while i < len(keys):
+        k = keys[i]
+        if k not in lengths and (len(k) <= 3 or k[0] not in PROCLITICS):  # no other first form to try
+            i += 1
+            continue
         best: Match | None = None
         for form_no, first in enumerate(_first_forms(keys[i])):
             if not first or first not in lengths:

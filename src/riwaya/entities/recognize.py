@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from ..model import Article, Span
 from ..registry import register
@@ -171,31 +171,41 @@ def tag_only(tokens: list[Token], model: str = crf.MODEL) -> list[Mention]:
     return [Mention(s, e, t, "crf") for s, e, t in _spans_from_bio(crf.tag([t.text for t in tokens], model))]
 
 
-def _gazetteer(tokens: list[Token]) -> tuple[list[str], list, list[str]]:
-    """A sentence's surfaces, its knowledge-base matches and their BIO tags (a tagger feature)."""
+class LookedUp(NamedTuple):
+    """A sentence's surfaces, their folded keys, its knowledge-base matches and their BIO tags (a tagger
+    feature)."""
+
+    surfaces: list[str]
+    keys: list[str]
+    matches: list[gazetteer.Match]
+    gaz: list[str]
+
+
+def _gazetteer(tokens: list[Token]) -> LookedUp:
     surfaces = [t.text for t in tokens]
-    matches = gazetteer.find(surfaces)
+    keys = list(map(fold, surfaces))
+    matches = gazetteer.find(surfaces, keys=keys)
     gaz = ["O"] * len(tokens)
     for m in matches:
         gaz[m.start] = f"B-{m.type}"
         for j in range(m.start + 1, m.end):
             gaz[j] = f"I-{m.type}"
-    return surfaces, matches, gaz
+    return LookedUp(surfaces, keys, matches, gaz)
 
 
 def recognize_tokens(tokens: list[Token], use_crf: bool = True, model: str = crf.MODEL) -> list[Mention]:
     """Entity mentions over one sentence's tokens."""
     if not tokens:
         return []
-    surfaces, matches, gaz = _gazetteer(tokens)
-    return _recognize(tokens, matches, crf.tag(surfaces, model, gaz) if use_crf else None)
+    found = _gazetteer(tokens)
+    return _recognize(tokens, found, crf.tag(found.surfaces, model, found.gaz) if use_crf else None)
 
 
-def _recognize(tokens: list[Token], matches: list, crf_labels: list[str] | None) -> list[Mention]:
+def _recognize(tokens: list[Token], found: LookedUp, crf_labels: list[str] | None) -> list[Mention]:
     """Mentions from the knowledge-base matches, the tagger's labels (None: no tagger) and the rules."""
     use_crf = crf_labels is not None
     crf_labels = crf_labels if crf_labels is not None else ["O"] * len(tokens)
-    keys = [fold(t.text) for t in tokens]
+    matches, keys = found.matches, found.keys
     taken = [False] * len(tokens)
     mentions: list[Mention] = []
     kb = knowledge_base()
@@ -341,19 +351,19 @@ class EntityStage:
             units = article.spans("sentences") or [Span(0, len(article.text))]
             sentences = [sentence_tokens(article.text, unit.start, unit.end) for unit in units]
             per_article.append((sentences, [_gazetteer(tokens) for tokens in sentences]))
-        tagged = [(s, gaz) for _, looked_up in per_article for s, _, gaz in looked_up]
+        tagged = [(x.surfaces, x.gaz) for _, looked_up in per_article for x in looked_up]
         labels = iter(crf.tag_many(tagged) if self.use_crf else [None] * len(tagged))
         for article, (sentences, looked_up) in zip(articles, per_article, strict=True):
             self._entities(article, sentences, looked_up, [next(labels) for _ in sentences])
         return articles
 
-    def _entities(self, article: Article, sentences: list[list[Token]], looked_up: list,
+    def _entities(self, article: Article, sentences: list[list[Token]], looked_up: list[LookedUp],
                   labels: list[list[str] | None]) -> None:
         kb = knowledge_base()
         spans: list[Span] = []
         seen: list[tuple[list[Token], list[Mention]]] = [
-            (tokens, _recognize(tokens, matches, tags) if tokens else [])
-            for tokens, (_, matches, _), tags in zip(sentences, looked_up, labels, strict=True)
+            (tokens, _recognize(tokens, found, tags) if tokens else [])
+            for tokens, found, tags in zip(sentences, looked_up, labels, strict=True)
         ]
         for tokens, found in seen:
             found = found + _family_names_again(tokens, found, _family_names(seen))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -150,59 +151,109 @@ def _chunk_items(ids: list[str]) -> list[Items]:
 EXPORT_CHUNK = 100  # articles per export task on a worker
 
 
-def _all_items(store: Store, origins: dict[str, list[str]], workers: int) -> Iterator[Items]:
-    """Every article's export lines in store order; with `workers` > 1 made on forked processes."""
-    if workers <= 1 or not store.path.is_file():
+def _all_items(store: Store, origins: dict[str, list[str]], pool: Any) -> Iterator[Items]:
+    """Every article's export lines in store order; made on the `pool`'s forked workers (which were given
+    `origins`) when there is one."""
+    if pool is None:
         entity_at = _entity_finder(store)
         for a in store.articles():
             yield _article_items(store, a, origins, entity_at)
         return
-    from ..engine.forked import forked, in_order
+    from ..engine.forked import in_order
 
     ids = store.article_ids()
     chunks = [ids[i : i + EXPORT_CHUNK] for i in range(0, len(ids), EXPORT_CHUNK)]
-    with forked(workers, str(store.path), origins) as pool:
-        for items in in_order(pool, _chunk_items, chunks, 4 * workers):
-            yield from items
+    for items in in_order(pool, _chunk_items, chunks, 8):
+        yield from items
+
+
+# the sections after the articles and the events, in export order; the attributions (gathered with the
+# articles) stand between the entities and the claims
+_BEFORE_ATTRIBUTIONS = ("entities",)
+_AFTER_ATTRIBUTIONS = ("claims", "contradictions", "reuse", "stories")
+
+
+def _write_sections(out: TextIO, store: Store, names: tuple[str, ...]) -> None:
+    rows = {"entities": store.each_entity, "claims": store.each_claim, "contradictions": store.each_contradiction,
+            "reuse": store.each_reuse, "stories": store.each_story}
+    for name in names:
+        _section(out, name, map(_dump, rows[name]()))
+
+
+def _sections_task(names: tuple[str, ...]) -> str:
+    """On a worker: the sections `names` written to a scratch file, whose path is returned (the caller
+    copies it into the export and removes it)."""
+    from ..engine.forked import worker_store
+
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".json", delete=False) as f:
+        try:
+            _write_sections(f, worker_store(), names)
+        except BaseException:
+            Path(f.name).unlink(missing_ok=True)
+            raise
+        return f.name
 
 
 def stream_export(store: Store, out: TextIO, workers: int = 1) -> int:
     """Write the export to `out` as it is read from the store, an article at a time: memory stays flat
     however large the store (the export of 20,000 articles is ~250 MB of JSON). Returns the article count.
     Items are one per line; events (sorted by date) and attributions wait in a scratch file. With
-    `workers` > 1 the articles' lines are made on forked processes, written here in the same order."""
+    `workers` > 1 the articles' lines are made on forked processes, written here in the same order, while
+    one of them writes the sections after the articles (entities, claims…) to scratch files."""
     origins: dict[str, list[str]] = {}
     for art, origin in store.conn.execute("SELECT article, origin FROM article_sources ORDER BY origin"):
         origins.setdefault(art, []).append(origin)
-    out.write('{\n"format": ' + _dump(FORMAT) + ',\n"articles": [')
-    n = 0
-    event_at: list[tuple[str, str, int, int, int]] = []  # sort key, then where the event's line is kept
-    with tempfile.TemporaryFile("w+b") as events, tempfile.TemporaryFile("w+b") as attributions:
-        for line, found, said in _all_items(store, origins, workers):
-            out.write(("\n" if n == 0 else ",\n") + line)
-            n += 1
-            for day, article, start, event in found:
-                event_at.append((day, article, start, events.tell(), len(event)))
-                events.write(event)
-            attributions.writelines(said)
-        out.write("\n]")
-        for section in SECTIONS:
-            out.write(f',\n"{section}": []')
-        out.write(',\n"events": [')
-        event_at.sort()
-        for i, (*_, offset, size) in enumerate(event_at):
-            events.seek(offset)
-            out.write(("\n" if i == 0 else ",\n") + events.read(size).decode("utf-8"))
-        out.write("\n]")
-        _section(out, "entities", map(_dump, store.each_entity()))
-        attributions.seek(0)
-        _section(out, "attributions", (line.decode("utf-8").rstrip("\n") for line in attributions))
-    _section(out, "claims", map(_dump, store.each_claim()))
-    _section(out, "contradictions", map(_dump, store.each_contradiction()))
-    _section(out, "reuse", map(_dump, store.each_reuse()))
-    _section(out, "stories", map(_dump, store.each_story()))
-    out.write("\n}\n")
-    return n
+    if workers <= 1 or not store.path.is_file():
+        return _stream(store, out, origins, None)
+    from ..engine.forked import forked
+
+    with forked(workers, str(store.path), origins) as pool:
+        return _stream(store, out, origins, pool)
+
+
+def _stream(store: Store, out: TextIO, origins: dict[str, list[str]], pool: Any) -> int:
+    ahead = [pool.submit(_sections_task, names) for names in (_BEFORE_ATTRIBUTIONS, _AFTER_ATTRIBUTIONS)] if (
+        pool is not None) else []
+    try:
+        out.write('{\n"format": ' + _dump(FORMAT) + ',\n"articles": [')
+        n = 0
+        event_at: list[tuple[str, str, int, int, int]] = []  # sort key, then where the event's line is kept
+        with tempfile.TemporaryFile("w+b") as events, tempfile.TemporaryFile("w+b") as attributions:
+            for line, found, said in _all_items(store, origins, pool):
+                out.write(("\n" if n == 0 else ",\n") + line)
+                n += 1
+                for day, article, start, event in found:
+                    event_at.append((day, article, start, events.tell(), len(event)))
+                    events.write(event)
+                attributions.writelines(said)
+            out.write("\n]")
+            for section in SECTIONS:
+                out.write(f',\n"{section}": []')
+            out.write(',\n"events": [')
+            event_at.sort()
+            for i, (*_, offset, size) in enumerate(event_at):
+                events.seek(offset)
+                out.write(("\n" if i == 0 else ",\n") + events.read(size).decode("utf-8"))
+            out.write("\n]")
+            _copy_or_write(out, store, _BEFORE_ATTRIBUTIONS, ahead[0] if ahead else None)
+            attributions.seek(0)
+            _section(out, "attributions", (line.decode("utf-8").rstrip("\n") for line in attributions))
+        _copy_or_write(out, store, _AFTER_ATTRIBUTIONS, ahead[1] if ahead else None)
+        out.write("\n}\n")
+        return n
+    finally:
+        for future in ahead:  # the scratch files, also when the export stopped part way
+            if not future.cancel() and future.exception() is None:
+                Path(future.result()).unlink(missing_ok=True)
+
+
+def _copy_or_write(out: TextIO, store: Store, names: tuple[str, ...], written: Any) -> None:
+    """The sections `names`: copied from a worker's scratch file (`written`: its future), else written here."""
+    if written is None:
+        _write_sections(out, store, names)
+        return
+    with open(written.result(), encoding="utf-8") as f:
+        shutil.copyfileobj(f, out)
 
 
 def _section(out: TextIO, name: str, lines: Iterable[str]) -> None:

@@ -83,7 +83,7 @@ def test_a_batch_through_the_pipeline_equals_each_article_alone(seeds_dir) -> No
 
     pipe = Pipeline.from_names()
     alone = [pipe(a) for a in read()]
-    together = [a for i in range(0, len(alone), 25) for a in pipe.pipe(read()[i : i + 25])]
+    together = list(pipe.pipe(read(), batch_size=25))
     assert len(together) == len(alone) > 6
     for one, batched in zip(alone, together, strict=True):
         assert batched.done == one.done

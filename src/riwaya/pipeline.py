@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from . import registry
 from .model import BASE_FIELDS, Article, Stage
@@ -36,12 +36,22 @@ class Pipeline:
         return [s.name for s in self.stages]
 
     def __call__(self, article: Article) -> Article:
-        return self.pipe([article])[0]
+        return self._batch([article])[0]
 
-    def pipe(self, articles: list[Article]) -> list[Article]:
-        """The stages over a batch of articles, stage by stage. A stage with a `pipe` method takes the whole
-        batch at once (the entity tagger decodes many sentences together); the others go article by
-        article. The result is the same as running each article alone."""
+    def pipe(self, articles: Iterable[Article], batch_size: int = PIPE_BATCH) -> Iterator[Article]:
+        """The stages over many articles, `batch_size` at a time (as spaCy's `nlp.pipe`): a stage with a
+        `pipe` method takes a whole batch at once (the entity tagger decodes its sentences together), the
+        others go article by article. Each article comes out as it would alone, in the order given."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(self, articles: list[Article]) -> list[Article]:
         for stage in self.stages:
             batch = getattr(stage, "pipe", None)
             articles = batch(articles) if batch is not None else [stage(a) for a in articles]

@@ -58,7 +58,7 @@ class _Serial:
         self.pipeline = pipeline
 
     def map(self, articles: list[Article]) -> list[Article]:
-        return [a for batch in _batches(articles, PIPE_BATCH) for a in self.pipeline.pipe(batch)]
+        return list(self.pipeline.pipe(articles))
 
     def close(self) -> None:
         pass
@@ -75,10 +75,6 @@ def _init_worker(names: list[str]) -> None:
 def _run_batch(articles: list[Article]) -> list[Prepared]:
     assert _WORKER_PIPELINE is not None
     return [Store.prepare(a) for a in _WORKER_PIPELINE.pipe(articles)]  # rows: cheaper to send than spans
-
-
-def _batches(items: list[Article], size: int) -> list[list[Article]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 class _Pool:
@@ -100,7 +96,8 @@ class _Pool:
         """Start the stages over a batch; the returned function waits for the results (in order). The
         caller writes the previous batch meanwhile: the workers do not wait for the store."""
         size = min(PIPE_BATCH, max(1, len(articles) // (self.workers * 4)))
-        running = self.executor.map(_run_batch, _batches(articles, size))  # submits every batch now
+        batches = [articles[i : i + size] for i in range(0, len(articles), size)]
+        running = self.executor.map(_run_batch, batches)  # submits every batch now
         return lambda: [a for batch in running for a in batch]
 
     def close(self) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..model import Article
-from ..pipeline import PIPE_BATCH, Pipeline
+from ..pipeline import Pipeline
 
 _PARTITION_PIPELINE: dict[tuple[str, ...], Pipeline] = {}
 
@@ -24,13 +24,7 @@ def _run_partition(names: tuple[str, ...], articles: Iterator[Article]) -> Itera
     pipe = _PARTITION_PIPELINE.get(names)
     if pipe is None:
         pipe = _PARTITION_PIPELINE[names] = Pipeline.from_names(list(names))
-    batch: list[Article] = []
-    for a in articles:
-        batch.append(a)
-        if len(batch) == PIPE_BATCH:
-            yield from pipe.pipe(batch)
-            batch = []
-    yield from pipe.pipe(batch)
+    yield from pipe.pipe(articles)
 
 
 class SparkMissing(RuntimeError):

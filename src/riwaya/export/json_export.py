@@ -151,9 +151,9 @@ def _chunk_items(ids: list[str]) -> list[Items]:
 EXPORT_CHUNK = 100  # articles per export task on a worker
 
 
-def _all_items(store: Store, origins: dict[str, list[str]], pool: Any) -> Iterator[Items]:
+def _all_items(store: Store, origins: dict[str, list[str]], pool: Any, window: int) -> Iterator[Items]:
     """Every article's export lines in store order; made on the `pool`'s forked workers (which were given
-    `origins`) when there is one."""
+    `origins`), `window` tasks ahead, when there is one."""
     if pool is None:
         entity_at = _entity_finder(store)
         for a in store.articles():
@@ -163,7 +163,7 @@ def _all_items(store: Store, origins: dict[str, list[str]], pool: Any) -> Iterat
 
     ids = store.article_ids()
     chunks = [ids[i : i + EXPORT_CHUNK] for i in range(0, len(ids), EXPORT_CHUNK)]
-    for items in in_order(pool, _chunk_items, chunks, 8):
+    for items in in_order(pool, _chunk_items, chunks, window):
         yield from items
 
 
@@ -204,14 +204,14 @@ def stream_export(store: Store, out: TextIO, workers: int = 1) -> int:
     for art, origin in store.conn.execute("SELECT article, origin FROM article_sources ORDER BY origin"):
         origins.setdefault(art, []).append(origin)
     if workers <= 1 or not store.path.is_file():
-        return _stream(store, out, origins, None)
+        return _stream(store, out, origins, None, 0)
     from ..engine.forked import forked
 
     with forked(workers, str(store.path), origins) as pool:
-        return _stream(store, out, origins, pool)
+        return _stream(store, out, origins, pool, 4 * workers)
 
 
-def _stream(store: Store, out: TextIO, origins: dict[str, list[str]], pool: Any) -> int:
+def _stream(store: Store, out: TextIO, origins: dict[str, list[str]], pool: Any, window: int) -> int:
     ahead = [pool.submit(_sections_task, names) for names in (_BEFORE_ATTRIBUTIONS, _AFTER_ATTRIBUTIONS)] if (
         pool is not None) else []
     try:
@@ -219,7 +219,7 @@ def _stream(store: Store, out: TextIO, origins: dict[str, list[str]], pool: Any)
         n = 0
         event_at: list[tuple[str, str, int, int, int]] = []  # sort key, then where the event's line is kept
         with tempfile.TemporaryFile("w+b") as events, tempfile.TemporaryFile("w+b") as attributions:
-            for line, found, said in _all_items(store, origins, pool):
+            for line, found, said in _all_items(store, origins, pool, window):
                 out.write(("\n" if n == 0 else ",\n") + line)
                 n += 1
                 for day, article, start, event in found:

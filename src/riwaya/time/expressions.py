@@ -504,8 +504,8 @@ def _patterns() -> tuple[_Pattern, ...]:
         ),
     ]
     # What each pattern cannot match without (a month name, a four-digit year, a weekday…): one quick search
-    # of the text saves running the whole pattern over an article that has none (a test holds every match
-    # of the grammar to it).
+    # of the text finds the lines that hold it, and the pattern runs on those lines only (tests hold every
+    # match of the grammar to it, and the gated scan to the full one).
     # a month name not inside a word ("اب" in "الانتخابات"): after the text's start, a non-letter, a
     # proclitic, or the ن of "الأول من" (the grammar allows "من" right before the month). That character is
     # part of the needle's match (a look-behind here would be tried at every position of every text).
@@ -585,11 +585,12 @@ def _candidates(norm: str, gated: bool = True) -> list[tuple[int, int, int, re.M
     for prio, pat in enumerate(_patterns()):
         where = lines
         if gated and pat.needs is not None:
-            where = with_needle.get(pat.needs.pattern)  # type: ignore[assignment]
-            if where is None:
-                # (the match's last character: a needle may begin with the line break before it)
+            needle = pat.needs.pattern
+            if needle not in with_needle:
+                # (by the match's last character: a needle may begin with the line break before it)
                 held = sorted({bisect_right(starts, m.end() - 1) - 1 for m in pat.needs.finditer(norm)})
-                where = with_needle[pat.needs.pattern] = [lines[i] for i in held]
+                with_needle[needle] = [lines[i] for i in held]
+            where = with_needle[needle]
         for line_start, line_end in where:
             for m in pat.regex.finditer(norm, line_start, line_end):
                 if m.end() > m.start():

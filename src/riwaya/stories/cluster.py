@@ -48,10 +48,15 @@ def _top(weights: Counter[str]) -> Counter[str]:
     return Counter(dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:SIGNATURE_SIZE]))
 
 
-def _overlap(a: Counter[str], b: Counter[str]) -> float:
+def _overlap(a: Counter[str], b: Counter[str], a_total: float, b_total: float) -> float:
+    """The weight two signatures share, relative to the lighter one (`_total` of each, made once)."""
     # fsum is exact, so the result does not depend on the (hash-seeded) order of the shared keys
     shared = math.fsum(min(a[t], b[t]) for t in a.keys() & b.keys())
-    return shared / max(1e-9, min(math.fsum(a.values()), math.fsum(b.values())))
+    return shared / max(1e-9, min(a_total, b_total))
+
+
+def _total(signature: Counter[str]) -> float:
+    return math.fsum(signature.values())
 
 
 class Signed(NamedTuple):
@@ -75,6 +80,7 @@ def assign(new: Iterable[Signed], stories: list[Story], reused: Callable[[str], 
     of_article = {a: s for s in stories for a in s.articles}
     by_term: dict[str, set[str]] = {}
     by_id = {s.id: s for s in stories}
+    totals = {s.id: _total(s.signature) for s in stories}  # kept up to date as stories grow
     for s in stories:
         for t in s.signature:
             by_term.setdefault(t, set()).add(s.id)
@@ -86,7 +92,9 @@ def assign(new: Iterable[Signed], stories: list[Story], reused: Callable[[str], 
         if best is None:
             # only stories that share a signature term can be close (an index, not a scan of the past)
             candidates = Counter(sid for t in sig for sid in by_term.get(t, ()))
-            scored = [(_overlap(sig, by_id[sid].signature), sid) for sid, k in candidates.items() if k >= 2]
+            own = _total(sig)
+            scored = [(_overlap(sig, by_id[sid].signature, own, totals[sid]), sid)
+                      for sid, k in candidates.items() if k >= 2]
             top = max(scored, default=None)
             if top is not None and top[0] >= JOIN:
                 best = by_id[top[1]]
@@ -97,6 +105,7 @@ def assign(new: Iterable[Signed], stories: list[Story], reused: Callable[[str], 
             by_id[sid] = best
         best.articles.append(art.id)
         best.signature = _top(best.signature + sig)
+        totals[best.id] = _total(best.signature)
         for t in best.signature:
             by_term.setdefault(t, set()).add(best.id)
         if art.published:

@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ..model import Article, Span
@@ -217,12 +217,14 @@ def _surnames_alone(articles: Articles, groups: dict[str, list[Mention]], full_b
                 if len(keys) == 1 and next(iter(keys)) in person and last.startswith("ال") and len(last) >= 5}
     if not surnames:
         return
+    written = {form for last in surnames for form in _clitic_forms(last)}  # every way a surname is written
+    word_key = lru_cache(maxsize=1 << 16)(lambda w: strip_clitic(loose_key(w)))
     found: list[tuple[str, int, Mention]] = []  # (surname's entity, token start, mention), kept until the
     # articles' recognised mentions are gathered
     for a in _each(articles):
         text, loose = a.text, loose_key(a.text)
         # the letter runs of the loose text that are surnames (a token never spans two runs)
-        hits = {w for w in set(_LETTER_RUNS.findall(loose)) if strip_clitic(w) in surnames}
+        hits = written.intersection(_LETTER_RUNS.findall(loose))
         if not hits:
             continue
         lines = text.split("\n")
@@ -234,7 +236,7 @@ def _surnames_alone(articles: Articles, groups: dict[str, list[Mention]], full_b
             # only the lines where a surname is written are looked at (a token never spans a line break)
             if any(h in loose_line for h in hits):
                 for start, end in word_spans(text, at, at + len(line)):
-                    key = surnames.get(strip_clitic(loose_key(text[start:end])))
+                    key = surnames.get(word_key(text[start:end]))
                     if key is not None:
                         begin = _trim_proclitic(tokenize(text, start, end)[0], text)  # analysed only when named
                         mention = Mention(a.id, begin, end, surface(text[begin:end]), "PER", "surname")
@@ -250,6 +252,15 @@ def _surnames_alone(articles: Articles, groups: dict[str, list[Mention]], full_b
     for key, token_start, m in found:
         if not any(x <= token_start < y for x, y in covered[m.article]):
             groups[key].append(m)
+
+
+def _clitic_forms(surname: str) -> set[str]:
+    """Every word that `strip_clitic` makes `surname` ("ال…"): it, with one or two proclitics before it, or
+    with لل for its article (after a proclitic or not) — the only shapes strip_clitic undoes."""
+    rest = surname[2:]
+    shapes = {surname, "لل" + rest, *(p + surname for p in PROCLITICS), *(p + "لل" + rest for p in PROCLITICS),
+              *(p + q + surname for p in PROCLITICS for q in PROCLITICS)}
+    return {w for w in shapes if strip_clitic(w) == surname}
 
 
 @dataclass

@@ -100,34 +100,36 @@ def token_items(tok: str) -> tuple[dict[str, float], dict[int, dict[str, float]]
     b, st = base(k), strip_clitic(k)
     c1, c2 = table.get(k) or table.get(st) or ("-", "-")
     shape = _shape(tok)
-    own: dict[str, float] = {"bias": 1.0, f"w={k}": 1.0, f"b={b}": 1.0, f"p2={b[:2]}": 1.0, f"p3={b[:3]}": 1.0,
-                             f"s1={k[-1:]}": 1.0, f"s2={k[-2:]}": 1.0, f"s3={k[-3:]}": 1.0}
-    flags = {
-        "al": st.startswith("ال"),
-        "pro": k != st,
-        "title": st in c.person_titles or b in c.person_titles,
-        "orghead": st in c.org_heads or b in c.org_heads,
-        "placehead": st in c.place_heads or b in c.place_heads,
-        "kunya": st in c.kunya,
-        "fn": st in given or k in given,
-        "notname": st in c.not_names,
-    }
-    own[f"shape={shape}"] = 1.0
-    own["len"] = float(min(len(b), 8))
-    own.update((name, 1.0) for name, on in flags.items() if on)
-    own[f"c1={c1}"] = 1.0
-    own[f"c2={c2}"] = 1.0
+    title, org, place, fn = st in c.person_titles, st in c.org_heads, st in c.place_heads, st in given
+    # (names by concatenation with prefixes made once: formatting them per token cost half the time)
+    own: dict[str, float] = {"bias": 1.0, "w=" + k: 1.0, "b=" + b: 1.0, "p2=" + b[:2]: 1.0, "p3=" + b[:3]: 1.0,
+                             "s1=" + k[-1:]: 1.0, "s2=" + k[-2:]: 1.0, "s3=" + k[-3:]: 1.0, "shape=" + shape: 1.0,
+                             "len": float(min(len(b), 8))}
+    for name, on in (("al", st.startswith("ال")), ("pro", k != st), ("title", title or b in c.person_titles),
+                     ("orghead", org or b in c.org_heads), ("placehead", place or b in c.place_heads),
+                     ("kunya", st in c.kunya), ("fn", fn or k in given), ("notname", st in c.not_names)):
+        if on:
+            own[name] = 1.0
+    own["c1=" + c1] = 1.0
+    own["c2=" + c2] = 1.0
     near: dict[int, dict[str, float]] = {}
-    for d in (-2, -1, 1, 2):
-        item = {f"w{d:+d}={k}": 1.0, f"b{d:+d}={b}": 1.0}
-        if abs(d) == 1:
-            near_flags = {f"title{d:+d}": st in c.person_titles, f"orghead{d:+d}": st in c.org_heads,
-                          f"placehead{d:+d}": st in c.place_heads, f"fn{d:+d}": st in given}
-            item.update((name, 1.0) for name, on in near_flags.items() if on)
-            item[f"shape{d:+d}={shape}"] = 1.0
-            item[f"c1{d:+d}={c1}"] = 1.0
+    for d, (w_is, b_is) in _NEAR.items():
+        item = {w_is + k: 1.0, b_is + b: 1.0}
+        if d in _NEXT:
+            title_d, org_d, place_d, fn_d, shape_is, c1_is = _NEXT[d]
+            for name, on in ((title_d, title), (org_d, org), (place_d, place), (fn_d, fn)):
+                if on:
+                    item[name] = 1.0
+            item[shape_is + shape] = 1.0
+            item[c1_is + c1] = 1.0
         near[d] = item
     return own, near
+
+
+# the attribute names a token gives its neighbours: "w-2=", "b-2="… and, next to it, "title-1", "shape-1="…
+_NEAR = {d: (f"w{d:+d}=", f"b{d:+d}=") for d in (-2, -1, 1, 2)}
+_NEXT = {d: (*(f"{n}{d:+d}" for n in ("title", "orghead", "placehead", "fn")), f"shape{d:+d}=", f"c1{d:+d}=")
+         for d in (-1, 1)}
 
 
 def sentence_items(tokens: list[str], gaz: list[str] | None = None) -> list[dict[str, float]]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..resources import load_toml, path
-from ..text.normalize import fold
+from ..text.normalize import fold, lengths_by_first_word
 
 CUE_TYPES = ("verb", "relay_verb", "prep", "relay_prep", "noun", "phrase")
 STANCES = ("assert", "deny", "opinion", "predict", "hedge")
@@ -32,7 +32,7 @@ class Cue:
 class Lexicon:
     cues: dict[tuple[str, ...], Cue]  # folded word sequence -> cue
     max_cue_words: int
-    cue_lengths: dict[str, frozenset[int]]  # first word of a cue -> the cue lengths starting with it
+    cue_lengths: dict[str, tuple[int, ...]]  # first word of a cue -> the cue lengths it starts, longest first
     sources: dict[str, str]  # folded form of an anonymous head -> class
     modifiers: dict[str, str]  # folded form -> kind (nationality, affiliation, time, number, anonymity)
     anonymity: tuple[tuple[str, ...], ...]  # phrases of anonymity, as folded word sequences
@@ -104,14 +104,11 @@ def lexicon() -> Lexicon:
                 anonymity.append(tuple(key.split()))
             else:
                 modifiers.setdefault(key, kind)
-    lengths: dict[str, set[int]] = {}
-    for words in cues:
-        lengths.setdefault(words[0], set()).add(len(words))
     st = load_toml("attribution", "stance.toml")
     return Lexicon(
         cues=cues,
         max_cue_words=max(len(k) for k in cues),
-        cue_lengths={first: frozenset(ns) for first, ns in lengths.items()},
+        cue_lengths=lengths_by_first_word(cues),
         sources=sources,
         modifiers=modifiers,
         anonymity=tuple(sorted(set(anonymity), key=len, reverse=True)),

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from ..resources import path, read_tsv
-from ..text.normalize import fold
+from ..text.normalize import fold, lengths_by_first_word
 
 COLUMNS = ("id", "type", "kind", "name", "aliases", "en", "wikidata", "domains", "country")
 TYPES = ("PER", "ORG", "LOC", "MISC")
@@ -135,11 +135,7 @@ def build(files: list[Path], relation_files: list[Path]) -> KnowledgeBase:
         for file in relation_files
         for r in read_tsv(file)
     ]
-    lengths: dict[str, set[int]] = defaultdict(set)
-    for key in by_alias:
-        words = key.split()
-        lengths[words[0]].add(len(words))
-    alias_lengths = {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
+    alias_lengths = lengths_by_first_word(key.split() for key in by_alias)
     return KnowledgeBase(entities, dict(by_alias), relations, alias_lengths)
 
 

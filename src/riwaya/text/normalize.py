@@ -14,7 +14,7 @@ import bisect
 import re
 import unicodedata
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Literal
@@ -168,6 +168,15 @@ def fold(text: str) -> str:
 
 
 _SHORT = 48  # characters: longer than any word or name
+
+
+def lengths_by_first_word(phrases: Iterable[Sequence[str]]) -> dict[str, tuple[int, ...]]:
+    """First word of each phrase (a sequence of folded words) -> the lengths of the phrases it starts, longest
+    first: what a longest-match look-up tries at a word (most words start no phrase: no look-up at all)."""
+    lengths: dict[str, set[int]] = {}
+    for words in phrases:
+        lengths.setdefault(words[0], set()).add(len(words))
+    return {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
 
 
 @lru_cache(maxsize=1 << 17)

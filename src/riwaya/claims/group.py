@@ -3,10 +3,11 @@ and the contradictions between statements. Run story by story (engine/corpus.py)
 
 A statement is an attribution's content (its sentence when the content is short). Two statements say
 the same thing when the rare words, entities and years they share weigh enough against the two (an
-IDF-weighted Dice overlap, so the words every article of a story repeats count little). A run of
-statements of one source in one article is one report until it turns to something reported elsewhere;
-groups then merge when enough of their statements link; a denial left alone joins the assertion that
-names the same parties. Every statement belongs to a claim, a lone report included.
+IDF-weighted Dice overlap, so the words every article of a story repeats count little). A claim is a
+proposition, not a report: the statements one source makes in a run of one article ("كشفت الصحيفة…",
+"وأفادت الصحيفة…") are as many claims as they say different things. Groups merge when enough of their
+statements link; a denial left alone joins the assertion that names the same parties. Every statement
+belongs to a claim, a lone report included.
 
 Origins: a statement's root is its speaker — or, for an outlet citing anonymous informants, the
 outlet. Relays do not add origins; every distinct root that supports the claim counts once.
@@ -30,8 +31,6 @@ from .values import YEAR
 SAME_CLAIM = 0.2  # Dice-weighted overlap above which two statements say the same thing
 MIN_SHARED = 4  # …sharing at least this many terms
 MAX_POSTING = 200  # a term (or entity) shared by more statements than this links no pair by itself
-UNIT_SIM = 0.0  # a report goes on unless a statement resembles another article's more than this and more
-# than the statement before it (0: any resemblance elsewhere that beats the one before)
 LINK_SHARE = 0.2  # two groups merge when this share of the smaller one's statements link to the other
 SPLIT_ABOVE = 60  # statements in one claim beyond which it is clustered again with stricter links…
 STRICTER = (0.3, 0.4, 0.5)  # …these, one after the other
@@ -153,42 +152,14 @@ def _similarity(a: Statement, b: Statement, idf: dict[str, float]) -> float:
     return 2 * math.fsum(idf[t] for t in shared) / max(1e-9, wa + wb)  # Dice: a long statement absorbs nothing
 
 
-def _units(items: list[Statement], idf: dict[str, float], best_elsewhere: dict[int, float]) -> list[list[Statement]]:
-    """A report told in a run of statements: consecutive statements of one article with the same root
-    ("كشفت الصحيفة…", "وأفادت الصحيفة…", "وأشارت الصحيفة…") are one unit — unless a statement turns to
-    something the corpus reports elsewhere (it resembles a statement of another unit more than the one
-    before it), which starts a new unit: "…and the paper added that Washington shared intelligence"."""
-    units: list[list[Statement]] = []
-    for i, s in enumerate(items):
-        last = units[-1][-1] if units else None
-        if (
-            last is not None
-            and last.article.id == s.article.id
-            and last.root == s.root
-            and (s.stance == "deny") == (last.stance == "deny")  # a denial goes on, or an account does
-            and best_elsewhere.get(i, 0.0) <= max(UNIT_SIM, _dice(last, s, idf))
-        ):
-            units[-1].append(s)
-        else:
-            units.append([s])
-    return units
-
-
 def group(items: list[Statement], reused: list[tuple[tuple[str, int, int], tuple[str, int, int]]] = ()) -> list[Claim]:
-    """Claims: statements linked by similarity; the statements of one report unit, and statements whose
-    sentences retell each other (reuse: "the same report in different words"), kept together."""
+    """Claims: statements linked by similarity; statements whose sentences retell each other (reuse: "the
+    same report in different words") kept together."""
     n = len(items)
     df = Counter(t for s in items for t in s.terms)
     idf = {t: math.log(1 + n / c) for t, c in df.items()}
     links = _links(items, df, idf)
-    # the closest statement in another article: a statement that turns to a topic reported elsewhere
-    best_elsewhere: dict[int, float] = {}
-    for (i, j), sim in links.items():
-        if items[i].article.id != items[j].article.id:
-            best_elsewhere[i] = max(best_elsewhere.get(i, 0.0), sim)
-            best_elsewhere[j] = max(best_elsewhere.get(j, 0.0), sim)
-    units = _units(items, idf, best_elsewhere)
-    together = [(u[0], x) for u in units for x in u[1:]]
+    together: list[tuple[Statement, Statement]] = []
     by_place: dict[str, list[Statement]] = defaultdict(list)
     for s in items:
         by_place[s.article.id].append(s)
@@ -260,7 +231,7 @@ def _cluster(
             x = parent[x]
         return x
 
-    # report units first; then two groups merge only when enough of their statements are linked — one
+    # retellings first; then two groups merge only when enough of their statements are linked — one
     # passing resemblance between two long reports does not make them one claim
     position = {s.id: i for i, s in enumerate(items)}
     for a, b in together:

@@ -18,6 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("RIWAYA_SHARED", REPO.parent / "shared"))
 SEEDS = SHARED / "seeds"
 SCORER = SHARED / "eval" / "score_seeds.py"
+ANT = SHARED / "data" / "ant_sample" / "articles.jsonl"
 EXAMPLES = REPO / "examples" / "corpus"
 
 
@@ -26,6 +27,26 @@ def seeds_dir() -> Path:
     if not SEEDS.is_dir():
         pytest.skip(f"the shared seeds are not beside the repository ({SEEDS})")
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def ant_docs() -> dict[str, dict]:
+    """The ANT sample's articles by docno (real news of 2018; the tests take articles outside the dev stories)."""
+    from riwaya.corpora import ant_docs as read
+
+    if not ANT.is_file():
+        pytest.skip(f"the ANT sample is not beside the repository ({ANT})")
+    return read(ANT)
+
+
+def ant_jsonl(docs: dict[str, dict], docnos: list[str], out: Path) -> Path:
+    """Write ANT articles as riwaya reads JSONL (as ../shared/eval/score_story.py does)."""
+    with out.open("w", encoding="utf-8") as f:
+        for dn in docnos:
+            d = docs[dn]
+            f.write(json.dumps({"url": d["url"], "title": d["title"], "text": d["text"], "published": d["time"],
+                                "outlet": d["src"]}, ensure_ascii=False) + "\n")
+    return out
 
 
 @pytest.fixture(scope="session")

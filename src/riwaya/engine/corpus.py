@@ -24,6 +24,32 @@ STORY_LAYERS = ("sentences", "attributions", "entities")  # what claims and sent
 Pair = tuple[tuple[str, int, int], tuple[str, int, int]]
 
 
+def refurnish(store: Store, workers: int = 1) -> int:
+    """Furniture only the corpus shows (other articles' headlines set into a body, lines an outlet repeats):
+    the articles that hold it are cleaned again and analysed anew. Returns how many were."""
+    from ..clean.corpus_furniture import find, without
+    from ..pipeline import Pipeline
+
+    found = find(store.articles(layers=()))
+    if not found:
+        return 0
+    ids = sorted(found)
+    old = list(store.articles(layers=(), ids=ids))
+    fresh = [without(a, found[a.id]) for a in old]
+    pipeline = Pipeline.from_names()
+    if workers > 1 and len(fresh) > 50:
+        from .local import _Pool
+
+        pool = _Pool(pipeline, workers)
+        try:
+            analysed: list[Any] = pool.map(fresh)
+        finally:
+            pool.close()
+    else:
+        analysed = list(pipeline.pipe(fresh))
+    return store.replace_articles(zip((a.id for a in old), analysed, strict=True))
+
+
 def infer_publication_dates(store: Store) -> int:
     """Date the undated articles from what they and the corpus say; re-resolve their dates. Returns count."""
     from ..time.publication import corpus_evidence, infer
@@ -102,14 +128,16 @@ def index_sentences(store: Store) -> tuple[int, set[str]]:
 def story_term_counts(store: Store) -> tuple[Counter[str], int] | None:
     """How often each term occurs in the corpus, and its size (what story signatures weigh terms by);
     None when every article is in a story already (nothing to assign)."""
+    from ..stories.cluster import event_days
     from ..text.terms import terms
 
     if not store.article_ids("id NOT IN (SELECT article FROM story_articles)"):
         return None
     df: Counter[str] = Counter()
     n = 0
-    for a in store.articles(layers=()):
+    for a in store.articles(layers=("dates",)):
         df.update(terms(a.text))
+        df.update(event_days(a))
         n += 1
     return df, n
 
@@ -130,7 +158,7 @@ def cluster_stories(store: Store, counts: tuple[Counter[str], int] | None = None
             ordered = (x for part in in_order(pool, _sign_task, chunks, 4 * workers) for x in part)
             changed = assign(ordered, store.load_stories(), store.copied_with)
     else:
-        articles = store.articles(layers=("entities",), ids=new)
+        articles = store.articles(layers=("dates",), ids=new)
         changed = assign((signed(a, df, n) for a in articles), store.load_stories(), store.copied_with)
     store.save_stories(changed)
     return len(new)
@@ -143,7 +171,7 @@ def _sign_task(ids: list[str]) -> list[Any]:
     from ..stories.cluster import signed
 
     df, n = worker_data()
-    return [signed(a, df, n) for a in worker_store().articles(layers=("entities",), ids=ids)]
+    return [signed(a, df, n) for a in worker_store().articles(layers=("dates",), ids=ids)]
 
 
 def _values_of(articles: Iterable[Article]) -> Iterator[tuple]:
@@ -313,7 +341,8 @@ def run_corpus_stages(store: Store, reuse_window: int | None = None, runner: Any
             on_step(name, time.perf_counter() - t)
         return out
 
-    dated = step("publication dates", infer_publication_dates, store)  # first: later stages read them
+    step("furniture across the corpus", refurnish, store, workers)  # first: it changes articles' text
+    dated = step("publication dates", infer_publication_dates, store)  # then: later stages read them
     two = workers > 1 and runner is None and store.path.is_file()
     with forked(1) if two else nullcontext() as beside:
         side = beside.submit(_beside_copies, str(store.path)) if beside is not None else None

@@ -164,6 +164,24 @@ class Store:
         self.conn.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)", (rowid, *a.search))
         return 1
 
+    def replace_articles(self, replaced: Iterable[tuple[str, Article | Prepared]]) -> int:
+        """Put each (old id, new article) in place of the old one, for the inputs that gave it (cleaned
+        again: a corpus stage found furniture in it). One transaction. Returns how many were replaced."""
+        n = 0
+        with self._transaction():
+            for old, new in replaced:
+                rows = new if isinstance(new, Prepared) else self.prepare(new)
+                if rows.id == old:
+                    continue
+                origins = [r[0] for r in self.conn.execute("SELECT origin FROM article_sources WHERE article = ?",
+                                                           (old,))]
+                self._insert_article(rows)
+                self.conn.executemany("INSERT OR IGNORE INTO article_sources VALUES (?, ?)",
+                                      [(rows.id, o) for o in origins])
+                self._delete_article(old)
+                n += 1
+        return n
+
     def update_layers(self, article: Article, layers: Iterable[str]) -> None:
         """Write back what a corpus stage changed: the date fields and the named span layers."""
         with self._transaction():
@@ -327,27 +345,27 @@ class Store:
     def load_stories(self) -> list[Any]:
         from collections import Counter
 
-        from ..stories.cluster import Story
+        from ..stories.cluster import Central, Story
 
+        members: dict[str, list[str]] = {}
+        for sid, aid in self.conn.execute("SELECT story, article FROM story_articles ORDER BY story, article"):
+            members.setdefault(sid, []).append(aid)
         out = []
-        for sid, title, first, last, sig in self.conn.execute(
-            "SELECT id, title, first, last, signature FROM stories ORDER BY id"
+        for sid, title, first, last, sig, central in self.conn.execute(
+            "SELECT id, title, first, last, signature, central FROM stories ORDER BY id"
         ).fetchall():
-            arts = [
-                r[0]
-                for r in self.conn.execute(
-                    "SELECT article FROM story_articles WHERE story = ? ORDER BY article", (sid,)
-                )
-            ]
-            out.append(Story(sid, title, first, last, Counter(json.loads(sig)), arts))
+            out.append(Story(sid, title, first, last, Counter(json.loads(sig)), members.get(sid, []),
+                             [Central(c[0], c[1], c[2]) for c in json.loads(central)]))
         return out
 
     def save_stories(self, stories: Iterable[Any]) -> None:
         with self._transaction():
             for s in stories:
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?)",
-                    (s.id, s.title, s.first, s.last, json.dumps(dict(s.signature), ensure_ascii=False)),
+                    "INSERT OR REPLACE INTO stories (id, title, first, last, signature, central)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (s.id, s.title, s.first, s.last, json.dumps(dict(s.signature), ensure_ascii=False),
+                     json.dumps([list(c) for c in s.central], ensure_ascii=False)),
                 )
                 self.conn.executemany(
                     "INSERT OR REPLACE INTO story_articles VALUES (?, ?)", [(s.id, a) for a in s.articles]
@@ -374,7 +392,21 @@ class Store:
                     "last": last,
                     "articles": [r[0] for r in rows],
                     "outlets": sorted({r[1] for r in rows if r[1]}),
+                    "entities": self.story_entities(sid),
                 }
+
+    def story_entities(self, story: str, limit: int = 5) -> list[dict[str, Any]]:
+        """The story's main entities: those most of its articles mention (then by mentions, then id)."""
+        return [
+            {"id": eid, "name": name, "type": typ, "articles": n}
+            for eid, name, typ, n, _ in self.conn.execute(
+                "SELECT e.id, e.name, e.type, COUNT(DISTINCT m.article) AS n, COUNT(*) AS k"
+                " FROM story_articles s JOIN entity_mentions m ON m.article = s.article"
+                " JOIN entities e ON e.id = m.entity WHERE s.story = ?"
+                " GROUP BY e.id ORDER BY n DESC, k DESC, e.id LIMIT ?",
+                (story, limit),
+            )
+        ]
 
     def entities(self) -> list[dict[str, Any]]:
         return list(self.each_entity())

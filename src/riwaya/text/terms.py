@@ -49,6 +49,21 @@ def terms(text: str) -> set[str]:
     return terms_of_key(key(text))
 
 
+def term_counts(text: str) -> dict[str, int]:
+    """How often each content term occurs in `text` (first occurrence first)."""
+    memo = _TERM_OF
+    out: dict[str, int] = {}
+    for w in _WORD.findall(key(text)):
+        t = memo.get(w)
+        if t is None:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            t = memo[w] = _term(w)
+        if t:
+            out[t] = out.get(t, 0) + 1
+    return out
+
+
 def terms_of_key(loose: str) -> set[str]:
     """`terms` of a text already in the loose form (`normalize.key`, spaces collapsed or not)."""
     memo = _TERM_OF

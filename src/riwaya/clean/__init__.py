@@ -7,6 +7,7 @@ from dataclasses import asdict
 from ..ingest.base import RawDocument, ReadError
 from ..model import Article
 from .html import extract_html
+from .line_model import page_outlet
 from .lines import clean_lines
 
 __all__ = ["make_articles"]
@@ -36,7 +37,7 @@ def make_articles(doc: RawDocument) -> list[Article]:
             text = f"{title.strip()}\n{text}"  # the headline is part of what was published
     elif page.get("title") and not text.lstrip().startswith(str(page["title"]).strip()):
         text = f"{str(page['title']).strip()}\n{text}"
-    parts = clean_lines(text)
+    parts = clean_lines(text, outlet=page_outlet(page))
     if not parts:
         raise ReadError("no article text left after removing page furniture")
     page["furniture"] = [asdict(f) for p in parts for f in p.furniture]

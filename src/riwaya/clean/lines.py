@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..text.normalize import fold
 from ..time.dateline import parse_date_line
+from .line_model import Page, is_candidate, links, outlet_link_rate
 from .rules import RuleSet, default_rules
 
 SENTENCE_END = (".", "!", "؟", "?", "…", '."', ".”", ".»", '".', "”.", "».", ":")
@@ -50,12 +51,19 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
-def clean_lines(text: str, rules: RuleSet | None = None) -> list[Part]:
-    """Split page text into parts (the page's own article first), each with body lines and furniture."""
+def clean_lines(text: str, rules: RuleSet | None = None, outlet: str | None = None) -> list[Part]:
+    """Split page text into parts (the page's own article first), each with body lines and furniture.
+    `outlet`: the knowledge base's id of the publishing outlet, when the page's metadata names it."""
     rules = rules or default_rules()
     raw = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     classes = [rules.classify(ln) for ln in raw]
     nonblank = [i for i, c in enumerate(classes) if c.kind != "blank"]
+    page = Page([raw[i] for i in nonblank], raw[nonblank[0]] if nonblank else None, outlet_link_rate(outlet))
+    # lines the link model is asked about: short, ending no sentence, after the lede, left to the body by
+    # the rules, with body text after them (or the page's last line)
+    asked = [pos for pos, i in enumerate(nonblank) if pos >= 2 and classes[i].kind == "text" and is_candidate(raw[i])
+             and (pos == len(nonblank) - 1 or _long_run(raw, classes, nonblank[pos + 1 :], rules) > 0)]
+    linked = links(page, asked)
     parts = [Part()]
     mode = "body"  # body | related | comments
     ended = False  # the current part has shown an end-of-article marker
@@ -108,6 +116,13 @@ def clean_lines(text: str, rules: RuleSet | None = None) -> list[Part]:
             if fold(line) in seen_title_keys:
                 drop("repeated_title", i)
                 continue
+        if (
+            mode == "body"
+            and len(part.lines) >= 2
+            and pos in linked
+        ):
+            drop("related", i)  # a headline of another page set into the body
+            continue
         if mode == "related":
             if not _is_long(line, rules):
                 pending.append(i)

@@ -45,6 +45,9 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_LEADS = (":", "：", "..", "…")  # a line that leads into what follows it ("لا يبقى إلا أن أقول:") is text
+
+
 def _key(line: str) -> str:
     return fold(line).strip(" .:،,-–—\"'«»“”")
 
@@ -52,7 +55,7 @@ def _key(line: str) -> str:
 def find(articles: Iterable[Article]) -> dict[str, list[Found]]:
     """Lines to remove, per article id, from every stored article (id, outlet, title and text needed)."""
     cfg = _settings()
-    min_articles, max_words = int(cfg["min_articles"]), int(cfg["max_words"])
+    min_articles, max_chars = int(cfg["min_articles"]), int(cfg["max_chars"])
     titles: dict[str, set[str]] = defaultdict(set)  # folded title -> the articles titled so
     repeats: dict[tuple[str, str], set[str]] = defaultdict(set)  # (outlet, folded line) -> articles
     kept: list[tuple[str, str, str, list[tuple[int, int, str]]]] = []
@@ -62,18 +65,29 @@ def find(articles: Iterable[Article]) -> dict[str, list[Found]]:
             titles[_key(a.title)].add(a.id)
         if a.outlet:
             for _, _, raw in lines[1:]:
-                if len(raw.split()) <= max_words:
-                    repeats[(a.outlet, _key(raw))].add(a.id)
+                # a template repeats word for word: the line as written is its key (cheap: no folding)
+                if len(raw) <= max_chars and not raw.rstrip().endswith(_LEADS):
+                    repeats[(a.outlet, raw.strip())].add(a.id)
         kept.append((a.id, a.outlet or "", a.title or "", lines))
     # a repeated line is the outlet's furniture when, over the articles that hold it, few of its words are
-    # found in the rest of each: it is about none of them (a story's background paragraph is about all)
+    # found in the rest of each (it is about none of them), or somewhat few and the articles are about
+    # unrelated things (a story's background paragraph is about its story: its articles share its words)
     shares: dict[tuple[str, str], list[float]] = defaultdict(list)
+    holders: dict[tuple[str, str], list[set[str]]] = defaultdict(list)
     for _aid, outlet, _, lines in kept:
         for n, (_, _, raw) in enumerate(lines):
-            k = (outlet, _key(raw))
+            k = (outlet, raw.strip())
             if n and len(repeats.get(k, ())) >= min_articles:
                 shares[k].append(_shared(raw, lines, n))
-    furniture = {k for k, v in shares.items() if sum(v) / len(v) < float(cfg["max_shared"])}
+                if len(holders[k]) < SPREAD_SAMPLE:
+                    holders[k].append(set().union(*(terms(x) for m, (_, _, x) in enumerate(lines) if m != n)))
+    furniture = set()
+    for k, v in shares.items():
+        share = sum(v) / len(v)
+        if share < float(cfg["unrelated_shared"]) or (
+            share < float(cfg["max_shared"]) and _kinship(holders[k]) < float(cfg["max_kinship"])
+        ):
+            furniture.add(k)
     found: dict[str, list[Found]] = {}
     for aid, outlet, title, lines in kept:
         own = _key(title)
@@ -81,19 +95,27 @@ def find(articles: Iterable[Article]) -> dict[str, list[Found]]:
         for n, (start, end, raw) in enumerate(lines):
             if n == 0:
                 continue  # the headline
-            key = _key(raw)
             if (
-                len(raw.split()) >= int(cfg["min_title_words"])
-                and is_candidate(raw)
-                and key != own
+                is_candidate(raw)
+                and len(raw.split()) >= int(cfg["min_title_words"])
+                and (key := _key(raw)) != own
                 and titles.get(key, set()) - {aid}
             ):
                 out.append(Found(start, end, "related"))
-            elif (outlet, key) in furniture:
+            elif (outlet, raw.strip()) in furniture:
                 out.append(Found(start, end, "repeated"))
         if out:
             found[aid] = out
     return found
+
+
+SPREAD_SAMPLE = 12  # articles of a repeated line compared with each other
+
+
+def _kinship(texts: list[set[str]]) -> float:
+    """The mean Jaccard overlap of the articles' words, pair by pair: high within one story."""
+    pairs = [(a, b) for i, a in enumerate(texts) for b in texts[i + 1 :]]
+    return sum(len(a & b) / max(1, len(a | b)) for a, b in pairs) / max(1, len(pairs))
 
 
 def _shared(raw: str, lines: list[tuple[int, int, str]], n: int) -> float:

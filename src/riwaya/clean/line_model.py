@@ -20,8 +20,8 @@ from collections import Counter
 from functools import cache
 
 from ..resources import path
-from ..text.normalize import fold
-from ..text.terms import terms
+from ..text.normalize import fold, key
+from ..text.terms import terms, terms_of_key
 
 SENTENCE_END = (".", "!", "؟", "?", "…")
 MAX_WORDS = 20  # longer lines are paragraphs: never asked about
@@ -47,11 +47,14 @@ class Page:
         self.outlet_rate = outlet_rate  # `outlet_link_rate` of the publishing outlet
         self._terms: list[set[str] | None] = [None] * len(lines)
         self._lines_of: Counter[str] | None = None
+        self._keys: list[str] | None = None
 
     def terms(self, i: int) -> set[str]:
         t = self._terms[i]
         if t is None:
-            t = self._terms[i] = terms(self.lines[i])
+            if self._keys is None:  # one normalising pass over the page, not one per line
+                self._keys = key("\n".join(self.lines)).split("\n")
+            t = self._terms[i] = terms_of_key(self._keys[i])
         return t
 
     def run(self, i: int) -> int:

@@ -146,7 +146,7 @@ def cluster_stories(store: Store, counts: tuple[Counter[str], int] | None = None
     """Assign articles not yet in a story, oldest first (incremental: earlier assignments stay). `counts`:
     `story_term_counts`, if already taken. With `workers` > 1 the articles' signatures are made on forked
     processes (the assignment itself is sequential: each article sees the stories before it)."""
-    from ..stories.cluster import assign, signed
+    from ..stories.cluster import Rarity, assign, signed
 
     new = store.article_ids("id NOT IN (SELECT article FROM story_articles)", order="published, id")
     if not new:
@@ -159,7 +159,8 @@ def cluster_stories(store: Store, counts: tuple[Counter[str], int] | None = None
             changed = assign(ordered, store.load_stories(), store.copied_with)
     else:
         articles = store.articles(layers=("dates",), ids=new)
-        changed = assign((signed(a, df, n) for a in articles), store.load_stories(), store.copied_with)
+        rarity = Rarity(df, n)
+        changed = assign((signed(a, rarity) for a in articles), store.load_stories(), store.copied_with)
     store.save_stories(changed)
     return len(new)
 
@@ -168,10 +169,16 @@ SIGN_CHUNK = 200  # articles a signature task reads from the store
 
 
 def _sign_task(ids: list[str]) -> list[Any]:
-    from ..stories.cluster import signed
+    from ..stories.cluster import Rarity, signed
 
-    df, n = worker_data()
-    return [signed(a, df, n) for a in worker_store().articles(layers=("dates",), ids=ids)]
+    global _RARITY
+    data = worker_data()
+    if _RARITY is None or _RARITY[0] is not data:
+        _RARITY = (data, Rarity(*data))  # once per worker: each term's weight worked out once
+    return [signed(a, _RARITY[1]) for a in worker_store().articles(layers=("dates",), ids=ids)]
+
+
+_RARITY: tuple[Any, Any] | None = None
 
 
 def _values_of(articles: Iterable[Article]) -> Iterator[tuple]:

@@ -48,7 +48,7 @@ class Central(NamedTuple):
     vector: Vector
 
 
-@dataclass
+@dataclass(eq=False)  # a story is itself: compared by identity (a list of thousands is searched by it)
 class Story:
     id: str
     title: str  # the label: the headline of the most central article
@@ -86,20 +86,41 @@ def headline(article: Article) -> str:
 HEADLINE_WORDS = 15
 
 
-def signature(article: Article, df: Counter[str], n: int) -> Vector:
-    """The article's unit tf-idf vector over its `article_terms` weightiest terms. `df`, `n`: document
-    frequencies and size of the store (the background is added here)."""
+class Rarity:
+    """How rare each term is (its idf), over the store (`df`: document frequencies, `n`: articles) and the
+    background together; each term's weight is worked out once."""
+
+    def __init__(self, df: Counter[str], n: int) -> None:
+        self.df = df
+        self.bg, bn = background()
+        self.total = n + bn + 1
+        self.store_total = n + 1
+        self.memo: dict[str, float] = {}
+
+    def of(self, term: str) -> float:
+        w = self.memo.get(term)
+        if w is None:
+            if term.startswith(DAY):  # the background knows no days: counted in the store alone
+                w = math.log(self.store_total / (self.df.get(term, 0) + 1))
+            else:
+                w = math.log(self.total / (self.df.get(term, 0) + self.bg.get(term, 0) + 1))
+            self.memo[term] = w
+        return w
+
+
+def signature(article: Article, df: Counter[str] | Rarity, n: int = 0) -> Vector:
+    """The article's unit tf-idf vector over its `article_terms` weightiest terms. `df`: the store's
+    document frequencies (and `n` its size), or a `Rarity` made of them already."""
     cfg = settings()
-    bg, bn = background()
-    total = n + bn + 1
+    rarity = df if isinstance(df, Rarity) else Rarity(df, n)
     body = term_counts(article.text)
     title = term_counts(article.title or "")
     weights: dict[str, float] = {}
     for t in body.keys() | title.keys():
         tf = (1 + math.log(body[t]) if t in body else 0.0) + (cfg["title_weight"] if t in title else 0.0)
-        weights[t] = tf * math.log(total / (df.get(t, 0) + bg.get(t, 0) + 1))
+        weights[t] = tf * rarity.of(t)
     for d in event_days(article):
-        weights[d] = cfg["event_date_weight"] * math.log((n + 1) / (df.get(d, 0) + 1))
+        weights[d] = cfg["event_date_weight"] * rarity.of(d)
     return _unit(_top(weights, int(cfg["article_terms"])))
 
 
@@ -120,8 +141,8 @@ def event_days(article: Article) -> set[str]:
 DAY = "D:"  # the prefix of an event day among a vector's terms
 
 
-def signed(article: Article, df: Counter[str], n: int) -> Signed:
-    return Signed(article.id, headline(article), article.published, signature(article, df, n))
+def signed(article: Article, rarity: Rarity) -> Signed:
+    return Signed(article.id, headline(article), article.published, signature(article, rarity))
 
 
 def _top(weights: dict[str, float], k: int) -> dict[str, float]:
@@ -141,10 +162,8 @@ def _unit(v: dict[str, float]) -> Vector:
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    get = b.get
-    return sum(x * get(t, 0.0) for t, x in a.items())
+    # the shared terms found in C (few of them); fsum: exact, so their (hash-seeded) order does not matter
+    return math.fsum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
 def _day(iso: str | None) -> int | None:
@@ -222,7 +241,8 @@ def assign(new: Iterable[Signed], stories: list[Story], reused: Callable[[str], 
             story = index.by_id[best]
         _add(story, art, index)
         changed[story.id] = story
-        _merge(story, index, stories, changed)
+        if len(story.articles) <= cfg["small_story"] + 1:  # a story taking shape: is it one begun already?
+            _merge(story, index, stories, changed)
     # again over every story that changed, until none merges: a story that grew late may now be close
     # to a first report that opened a story of its own before it (the order of arrival matters less)
     todo = sorted(changed, reverse=True)
@@ -283,17 +303,14 @@ def _merge_into_twin(story: Story, index: _Index, stories: list[Story]) -> tuple
             gap = float(max(0, o_first - last, first - o_last))  # type: ignore[operator]
         if gap > cfg["max_gap_days"]:
             continue
-        small, large = sorted((story, other), key=lambda s: (len(s.articles), s.id))
-        if len(small.articles) <= cfg["small_story"]:
-            # undecayed: a first report of an event may come days before the rest of the story does
-            if index.closeness(_unit(small.signature), large.id, 0.0) < cfg["join"]:
-                continue
-        else:
-            if gap > cfg["half_life_days"]:
-                continue
-            cos = _dot(story.signature, other.signature) / max(1e-12, index.norm[story.id] * index.norm[sid])
-            if cos < cfg["merge"]:
-                continue
+        small = min(len(story.articles), len(other.articles)) <= cfg["small_story"]
+        if not small and gap > cfg["half_life_days"]:
+            continue
+        cos = _dot(story.signature, other.signature) / max(1e-12, index.norm[story.id] * index.norm[sid])
+        # a small story joins as its articles would, undecayed (a first report of an event may come days
+        # before the rest of the story does); two larger ones must be twins
+        if cos < (cfg["join"] if small else cfg["merge"]):
+            continue
         keep, gone = sorted((story, other), key=lambda s: (-len(s.articles), s.id))
         keep.articles.extend(gone.articles)
         centroid = Counter(keep.signature)

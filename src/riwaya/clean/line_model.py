@@ -26,12 +26,15 @@ from ..text.terms import terms, terms_of_key
 SENTENCE_END = (".", "!", "؟", "?", "…")
 MAX_WORDS = 20  # longer lines are paragraphs: never asked about
 _QUOTES = re.compile(r"[\"“”«»]")
+_DIACRITICS = re.compile("[\u064b-\u0652]")
 
 
 def is_candidate(line: str) -> bool:
-    """A line the model is asked about (when it sits inside the body): short, not ending a sentence."""
+    """A line the model is asked about (when it sits inside the body): short, not ending a sentence, and not
+    vowelled (verse and scripture are; headlines never)."""
     s = line.strip()
-    return 0 < len(s.split()) <= MAX_WORDS and not s.rstrip("\"”»'").endswith(SENTENCE_END)
+    return (0 < len(s.split()) <= MAX_WORDS and not s.rstrip("\"”»'").endswith(SENTENCE_END)
+            and len(_DIACRITICS.findall(s)) < 4)
 
 
 def _share(words: set[str], other: set[str]) -> float:
@@ -98,7 +101,7 @@ def features(page: Page, i: int) -> dict[str, float]:
         "inner_colon": float(":" in line.rstrip(":： ")),
         "double_dot": float(".." in line or "…" in line),
         "quotes": float(bool(_QUOTES.search(line))),
-        "starts_wa": float(first.startswith("و") and len(first) >= 4),
+        "starts_wa": float(continues_text(line)),
         "starts_present": float(first[:1] in ("ي", "ت") and len(first) >= 4),
         # a headline's word order: a subject, then a verb in the present ("تركيا تحذر", "الآلاف يتظاهرون")
         "subject_verb": float(any(w[:1] in ("ي", "ت") and len(w) >= 4 for w in map(fold, words[1:4]))),
@@ -155,6 +158,12 @@ def page_outlet(meta: dict) -> str | None:
     return None
 
 
+def continues_text(line: str) -> bool:
+    """The line opens with the conjunction و ("وعن ثوبها أضافت…"): it goes on from the text before it."""
+    first = fold(line.split()[0]) if line.split() else ""
+    return first.startswith("و") and len(first) >= 4
+
+
 def link_probability(page: Page, i: int) -> float:
     w = weights()
     z = sum(w.get(k, 0.0) * v for k, v in features(page, i).items())
@@ -173,6 +182,7 @@ def links(page: Page, asked: list[int]) -> set[int]:
     for i, p in prob.items():
         if (i not in out and p >= cfg["block_probability"] and len(page.lines[i].split()) >= cfg["block_words"]
                 and page.run(i) < 4  # not in a list of short lines
+                and not continues_text(page.lines[i])
                 and any(prob.get(j, 0.0) >= cfg["threshold"] for j in (i - 1, i + 1))):
             out.add(i)
     return out

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..corpora import ant_docs, excluded, recipe_args
 from ..resources import path
 from ..text.normalize import fold
-from .line_model import Page, features, is_candidate, page_outlet
+from .line_model import Page, continues_text, features, is_candidate, page_outlet
 from .rules import default_rules
 
 REPO = Path(__file__).resolve().parents[3]
@@ -78,7 +78,9 @@ def load(docs: dict[str, dict], rates: dict[str, float]) -> tuple[list[dict[str,
             page = Page([doc["title"], *lines], doc["title"], rates.get(outlet, rates["*"]))
             xs.append(features(page, index + 1))
             ys.append(int(row["label"] in REMOVE))
-            groups.append((row["doc"], index, len(lines[index].split()) if page.run(index + 1) < 4 else 0))
+            # what the block rule needs: the line's words, none when it is in a list or goes on from before
+            blockable = page.run(index + 1) < 4 and not continues_text(lines[index])
+            groups.append((row["doc"], index, len(lines[index].split()) if blockable else 0))
     return xs, ys, groups
 
 

@@ -52,7 +52,10 @@ def page(c: Corpus, path: str, params: dict[str, str], db: str | Path | None = N
         xs = [{**x, "a_text": c.piece(**{k: x["a"][k] for k in ("article", "start", "end")}),
                "b_text": c.piece(**{k: x["b"][k] for k in ("article", "start", "end")})}
               for x in c.story_contradictions(ident)]
-        return 200, render("story.html", story=c.stories[ident], events=c.story_events(ident),
+        story = c.stories[ident]
+        articles = sorted((c.articles[a] for a in story["articles"] if a in c.articles),
+                          key=lambda a: (a.get("published") or "", a["id"]))
+        return 200, render("story.html", story=story, events=c.story_events(ident), articles=articles,
                            claims=c.story_claims(ident), contradictions=xs)
     if kind == "claim" and ident in c.claims:
         claim = c.claims[ident]

@@ -307,9 +307,10 @@ def _merge_into_twin(story: Story, index: _Index, stories: list[Story]) -> tuple
         if not small and gap > cfg["half_life_days"]:
             continue
         cos = _dot(story.signature, other.signature) / max(1e-12, index.norm[story.id] * index.norm[sid])
-        # a small story joins as its articles would, undecayed (a first report of an event may come days
-        # before the rest of the story does); two larger ones must be twins
-        if cos < (cfg["join"] if small else cfg["merge"]):
+        # a small story joins a larger one undecayed (a first report of an event may come days before the
+        # rest of the story does), on a lower bar than an article joining: one article's words weigh less in
+        # a grown story's centroid, and the larger story has been seen whole; two larger ones must be twins
+        if cos < (cfg["small_join"] if small else cfg["merge"]):
             continue
         keep, gone = sorted((story, other), key=lambda s: (-len(s.articles), s.id))
         keep.articles.extend(gone.articles)

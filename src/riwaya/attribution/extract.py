@@ -25,11 +25,14 @@ from ..model import Article, Span
 from ..text.normalize import key
 from ..text.tokens import Token, sentence_tokens
 from .lexicon import content_stance, lexicon
-from .phrases import CueMatch, Speaker, anonymous_at, find_cues, speaker_at, speaker_before, unclitic
+from .phrases import CueMatch, Speaker, anonymous_at, bare_name, find_cues, speaker_at, speaker_before, unclitic
 
 CONTENT_OPENERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "انما", ":"})
 QUOTES_OPEN = frozenset("«“\"„”")
 _NO_CUE = __import__("types").SimpleNamespace(type="")
+TRAILING = frozenset({"كما", "حسبما", "بحسبما", "مثلما", "وفقما"})  # "…، كما أفادت الشرطة"
+TRAILING_ADVERBS = frozenset({"ايضا", "كذلك", "اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
+                              "الجمعه", "السبت", "سابقا", "لاحقا"})
 CLAUSE_BREAKS = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
 MEDIA_KINDS = frozenset({"newspaper", "agency", "tv", "website", "radio", "magazine"})
 
@@ -190,9 +193,14 @@ def extract(article: Article) -> list[Attribution]:
                 new_clause = tok.norm[:1] in "وف" or prev in ("،", ",", ".", "كما", "ما")
                 quoted = cm.end < len(s.tokens) and s.tokens[cm.end].text in QUOTES_OPEN
                 sp = speaker_at(s.tokens, cm.end, s.mention_at) or _definite_subject(s, cm.end)
-                if sp is None or quoted or not new_clause:
+                # "…، وأضاف قائلا: …": a verb that goes on from the speaker starts a statement of its own
+                goes_on = (sp is None and cm.cue.continues and tok.norm[:1] == "و" and prev in ("،", ",", ".")
+                           and made and made[-1].speaker is not None)
+                if (sp is None and not goes_on) or quoted or not new_clause:
                     continue
-            a = _from_cue(s, cues, n, made, last_speaker, lex)
+                if goes_on and made[-1].content and made[-1].content[1] > s.tokens[cm.start - 1].start:
+                    made[-1].content = (made[-1].content[0], s.tokens[cm.start - 2].end)  # it ends at the comma
+            a = _from_cue(s, cues, n, made, made[-1].speaker if made and made[-1].speaker else last_speaker, lex)
             if a is None:
                 continue
             if a is made[-1] if made else False:
@@ -202,6 +210,8 @@ def extract(article: Article) -> list[Attribution]:
                 a.via.extend(v for v in s.pending_via if all(v.text != x.text for x in a.via))
                 s.pending_via = []
             covered_until = _token_of(s, a.content[1]) if a.content else cm.end
+            if a.content and a.content[1] <= s.tokens[cm.start].start:
+                covered_until = len(s.tokens)  # "…، حسبما أفاد المرصد": what follows the cue is its source
         if not made:
             a = _headline(s)
             if a is not None:
@@ -401,7 +411,9 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
         elif channel:
             s.pending_via.extend(channel)
         return None
-    if cue.type == "phrase" and made and unclitic(toks[cm.start].norm) in ("حسب", "بحسب", "وفق", "وفقا", "طبقا"):
+    if cue.type == "phrase" and made and unclitic(toks[cm.start].norm) in (
+        "حسب", "بحسب", "وفق", "وفقا", "طبقا", "حسبما", "بحسبما", "وفقما", "كما"
+    ):
         # "…، حسب ما نشرت وزارة الداخلية في بيان" after a statement: the publisher relays it
         publisher = speaker_at(toks, cm.end, s.mention_at) or _definite_subject(s, cm.end)
         if publisher is not None and not publisher.anonymous:
@@ -420,14 +432,21 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
             _add_cited(made[-1], cited, s, lex)
         return None
     if cue.type == "prep":
-        if cm.end < len(toks) and toks[cm.end].norm == "ما":
-            # "…، حسب ما نشرت وزارة الداخلية في بيان": after a statement, the publisher relays it; else
-            # ("وفق ما أكده X") the verb after "ما" is the cue
-            if made and cm.end + 1 < len(toks) and toks[cm.end + 1].kind == "word":
-                publisher = speaker_at(toks, cm.end + 2, s.mention_at) or _definite_subject(s, cm.end + 2)
-                if publisher is not None and not publisher.anonymous:
-                    made[-1].via.append(s.party(publisher))
-                    return made[-1]
+        fused = toks[cm.end - 1].norm.endswith("ما") and toks[cm.end - 1].norm != "ما"  # "حسبما", "وفقما"
+        verb_at = cm.end + 1 if cm.end < len(toks) and toks[cm.end].norm == "ما" else (cm.end if fused else None)
+        if verb_at is not None:
+            # "…، حسب ما نشرت وزارة الداخلية في بيان": after a statement, the publisher relays it; with no
+            # statement before in the sentence, the publisher vouches for the clause before the phrase
+            # ("قتل خمسة مدنيين…، حسبما أفاد المرصد"); else ("وفق ما أكده X") the verb after "ما" is the cue
+            publisher = _trailing_subject(s, verb_at + 1, stop) if verb_at < len(toks) else None
+            if made and publisher is not None and not publisher.anonymous:
+                made[-1].via.append(s.party(publisher))
+                return made[-1]
+            content = _clause_before(s, cm.start) if publisher is not None and cm.start > 1 else None
+            if not made and content is not None:
+                stance = content_stance(key(text[content[0] : content[1]]), cue.stance)
+                return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing,
+                                   s.party(publisher), content, [], False)
             return None
         sp = speaker_at(toks, cm.end, s.mention_at)
         if sp is None:
@@ -447,6 +466,9 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
         return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing,
                            party, content, [], False)
 
+    trailing = _trailing(s, cm, stop, made)
+    if trailing is not None:
+        return trailing
     # verbs and phrases; a present-tense verb with its subject before it is a headline ("تركيا تحذر سوريا")
     sp = None
     first = toks[cm.start].norm
@@ -546,24 +568,8 @@ def _opens_content(s: _Sentence, i: int, stop: int) -> bool:
 
 
 def _bare_name(s: _Sentence, i: int) -> Speaker | None:
-    """"وقال ظريف إن …", "وترى إلسا كانيا، …": one to three words the recogniser did not know, between the
-    verb and "إن"/"أن"/":"/a comma, that look like a name (no article, no function word)."""
-    from ..text.terms import stopwords
-
-    toks = s.tokens
-    k = i
-    while k < len(toks) and k - i < 3 and toks[k].kind == "word" and not toks[k].norm.startswith("ال") and (
-        toks[k].norm not in stopwords() and unclitic(toks[k].norm) not in CONTENT_OPENERS
-    ):
-        k += 1
-    if k == i or k >= len(toks):
-        return None
-    nxt = toks[k]
-    if nxt.text in ("،", ",", ":") or unclitic(nxt.norm) in CONTENT_OPENERS:
-        return Speaker(i, k, False, None, None)
-    if k - i >= 2 and nxt.norm in ("ايضا", "كذلك", "بدوره", "بدورها"):  # "ونفى بورتر أيضا"
-        return Speaker(i, k, False, None, None)
-    return None
+    """"وقال ظريف إن …", "وترى إلسا كانيا، …": a name the recogniser did not know (`phrases.bare_name`)."""
+    return bare_name(s.tokens, i)
 
 
 SUBJECT_FOLLOWERS = frozenset({"علي", "عن", "ان", "بان", "انه", "انها", "ب", "في", "،", ",", ":"})
@@ -584,6 +590,39 @@ def _clause_before(s: _Sentence, i: int) -> tuple[int, int] | None:
             start = k
             break
     return toks[start].start, toks[end].end
+
+
+def _trailing(s: _Sentence, cm: CueMatch, stop: int, made: list[Attribution]) -> Attribution | None:
+    """"…، كما أفادت الشرطة": a source named after its statement, with nothing after it, vouches for the
+    clause before it."""
+    toks = s.tokens
+    if made or cm.start < 2 or toks[cm.start - 1].norm not in TRAILING:
+        return None
+    sp = _trailing_subject(s, cm.end, stop)
+    if sp is None or any(t.kind == "word" and t.norm not in TRAILING_ADVERBS for t in toks[sp.end : stop]):
+        return None
+    content = _clause_before(s, cm.start - 1)
+    if content is None:
+        return None
+    cue = cm.cue
+    cs, ce = toks[cm.start].start, toks[cm.end - 1].end
+    stance = content_stance(key(s.text[content[0] : content[1]]), cue.stance)
+    return Attribution(s.unit.start, s.unit.end, cs, ce, s.text[cs:ce], cue.lemma, stance, cue.framing,
+                       s.party(sp), content, [], False)
+
+
+def _trailing_subject(s: _Sentence, i: int, stop: int) -> Speaker | None:
+    """The source named at the end of a sentence, after the statement it vouches for ("…، كما أفادت الشرطة",
+    "…، حسبما أفاد المرصد السوري"): a speaker phrase, or definite words up to the sentence's end."""
+    sp = speaker_at(s.tokens, i, s.mention_at) or _definite_subject(s, i)
+    if sp is not None:
+        return sp
+    k = i
+    while k < stop and k - i < 4 and s.tokens[k].kind == "word" and s.tokens[k].norm.startswith("ال"):
+        k += 1
+    if k > i and (k >= stop or s.tokens[k].kind == "punct"):
+        return Speaker(i, k, False, None, None, True)
+    return None
 
 
 def _definite_subject(s: _Sentence, i: int) -> Speaker | None:

@@ -176,6 +176,8 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
         return None
     m = mention_at.get(i)
     if m is not None:
+        if _addressed(tokens[i], m):
+            return None  # "لفرانس برس", "للمرصد": who the words were said to, never who said them
         return Speaker(i, _token_end(tokens, m, i), False, None, m)
     head = strip_clitic(tokens[i].norm)
     if head in MEDIA_HEADS or tokens[i].norm in MEDIA_HEADS:
@@ -196,10 +198,12 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
             m = mention_at.get(k)
             if m is not None and m.label == "PER":
                 return Speaker(i, _token_end(tokens, m, k), False, None, m)
-            if tokens[k].text in "،," and k + 1 < len(tokens) and (nm := mention_at.get(k + 1)) is not None and (
-                nm.label == "PER"
-            ):
-                return Speaker(i, _token_end(tokens, nm, k + 1), False, None, nm)  # "وزير الإعلام، حمزة المصطفى"
+            if tokens[k].text in "،," and k + 1 < len(tokens):
+                after = title_at(tokens, k + 1)  # "مدير مستشفى عفرين، الدكتور جوان محمد"
+                if (nm := mention_at.get(after)) is not None and nm.label == "PER":
+                    return Speaker(i, _token_end(tokens, nm, after), False, None, nm)  # "وزير الإعلام، حمزة المصطفى"
+                if after > k + 1 and (named := bare_name(tokens, after)) is not None:
+                    return Speaker(i, named.end, False, None, None)
             if tokens[k].text in QUOTE_MARKS:
                 k += 1  # 'رئيس مركز "ريكونسنس" عبدالعزيز العنجري'
                 continue
@@ -211,6 +215,26 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
             if CUE_WORDS_STOP(tokens[k]):
                 break  # another verb: the role ended without a name
             k += 1
+        if tokens[end - 1].norm == "باسم" and (m := mention_at.get(skip_quotes(tokens, end))) is not None:
+            # "الناطقة باسم وزارة الخارجية الأمريكية هيذر نويرت": the named spokesperson speaks; unnamed, the
+            # organisation does
+            org_end = skip_quotes(tokens, _token_end(tokens, m, skip_quotes(tokens, end)))
+            named = bare_name(tokens, org_end, before_preposition=True)
+            if named is not None:
+                return Speaker(i, named.end, False, None, None)
+            return Speaker(i, org_end, False, "spokesperson", m, True)
+        if tokens[end - 1].norm == "باسم":
+            # "المتحدث باسم الجيش", "باسم وزارة الخارجية": an organisation the recogniser missed (a head noun
+            # and definite words), then maybe the spokesperson's name
+            k = end
+            heads = entity_cues().org_heads
+            if k < len(tokens) and (tokens[k].norm in heads or strip_clitic(tokens[k].norm) in heads):
+                k += 1
+            while k < len(tokens) and k - end < 4 and tokens[k].kind == "word" and tokens[k].norm.startswith("ال"):
+                k += 1
+            if k > end:
+                named = bare_name(tokens, k, before_preposition=True)
+                return Speaker(i, named.end if named is not None else k, False, "spokesperson", None, True)
         role = Speaker(i, end, True, "officials", None, True)
         return extend_with_affiliation(tokens, _with_modifiers(tokens, role), mention_at)
     if head in entity_cues().org_heads or tokens[i].norm in entity_cues().org_heads:
@@ -234,6 +258,23 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
                 return Speaker(i, owner.end, True, owner.cls, owner.mention, owner.role)  # "تصريحات مسؤولين"
         return extend_with_affiliation(tokens, anon, mention_at)
     return None
+
+
+def _addressed(tok: Token, m: Span) -> bool:
+    """The mention's first word carries the preposition ل ("لفرانس برس", "للمرصد", "لـCNN"): who the words
+    were said to. A known name that itself begins with ل ("لوموند") is not."""
+    if tok.text[:1] != "ل":
+        return False
+    if m.start > tok.start:
+        return tok.text[: m.start - tok.start].strip("ـ ") in ("ل", "لل")
+    if tok.norm.startswith("لل"):
+        return True  # ل + ال
+    from ..entities.kb import knowledge_base
+
+    kb = knowledge_base()
+    known = [kb.entities[e] for e in m.attrs.get("kb", []) if e in kb.entities]
+    names = [n for ent in known for n in [ent.name, *ent.aliases]]
+    return bool(names) and not any(key(n).startswith("ل") for n in names)
 
 
 def CUE_WORDS_STOP(tok: Token) -> bool:
@@ -268,6 +309,8 @@ def speaker_before(tokens: list[Token], i: int, mention_at_end: dict[int, Span],
         k -= 1  # "…، توم براك، أعلن": the apposition's closing comma
     while k >= 0 and (tokens[k].norm in PARTICLES or tokens[k].text in ")»”\""):
         k -= 1  # "أما القيادة المركزية (سنتكوم) فقد أكدت"
+    if k >= 0 and tokens[k].text in "،," and k + 1 < i and tokens[k + 1].norm in PARTICLES:
+        k -= 1  # "وكان وزير الخارجية، ريكس تيلرسون، قد دعا"
     for back in (0, 1):
         j = k - back
         if j < 0:
@@ -286,6 +329,35 @@ def speaker_before(tokens: list[Token], i: int, mention_at_end: dict[int, Span],
         anon = anonymous_at(tokens, start)
         if anon is not None and anon.end == i:
             return anon
+    return None
+
+
+def bare_name(tokens: list[Token], i: int, before_preposition: bool = False) -> Speaker | None:
+    """"ظريف إن …", "هيذر نويرت، …": one to three words the recogniser did not know that look like a name (no
+    article, no function word, no reporting word), ended by "إن"/"أن"/":"/a comma/"لـ…" — or, right after a
+    role that calls for a name (`before_preposition`), two or three such words before "في"/"خلال"/"عبر"
+    ("المتحدث باسم وزارة الخارجية لو كانغ في إفادة صحفية")."""
+    from ..text.terms import stopwords
+    from .extract import CONTENT_OPENERS
+
+    lex = lexicon()
+    k = i
+    while k < len(tokens) and k - i < 3 and tokens[k].kind == "word" and not tokens[k].norm.startswith("ال") and (
+        k == i or not tokens[k].norm.startswith("ل")  # "علوش لفرانس برس": who it was said to ends the name
+    ) and (
+        tokens[k].norm not in stopwords() and unclitic(tokens[k].norm) not in CONTENT_OPENERS
+        and (tokens[k].norm,) not in lex.cues and (unclitic(tokens[k].norm),) not in lex.cues
+    ):
+        k += 1
+    if k == i or k >= len(tokens):
+        return None
+    nxt = tokens[k]
+    if nxt.text in ("،", ",", ":") or unclitic(nxt.norm) in CONTENT_OPENERS or nxt.norm.startswith("ل"):
+        return Speaker(i, k, False, None, None)
+    if k - i >= 2 and nxt.norm in ("ايضا", "كذلك", "بدوره", "بدورها"):  # "ونفى بورتر أيضا"
+        return Speaker(i, k, False, None, None)
+    if before_preposition and k - i >= 2 and nxt.norm in ("في", "خلال", "عبر", "امام"):
+        return Speaker(i, k, False, None, None)
     return None
 
 

@@ -1,0 +1,61 @@
+"""Constructions of reported speech on sentences of real articles (the ANT sample, outside the dev stories):
+a source named after its statement, an apposition after a role, a spokesperson and the body they speak
+for, the outlet a statement was given to, a verb that goes on from the last speaker, "كان X قد أعلن"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.attribution.test_extract import attributions
+
+CASES = [
+    pytest.param(  # FR-internationalNews-350-20180310
+        "تعرضت السفارة الإيرانية في لندن الجمعة لمحاولة اختراق من قبل أربعة أشخاص تم توقيفهم خلال العملية، "
+        "كما أفادت الشرطة.",
+        [{"speaker": "الشرطة", "content": "تعرضت السفارة الإيرانية في لندن الجمعة لمحاولة اختراق من قبل أربعة "
+          "أشخاص تم توقيفهم خلال العملية"}], id="as-the-police-said"),
+    pytest.param(  # BB-internationalNews-133-20180311
+        "وتوفي معظم الضحايا على الفور عندما ضربت صاعقة البرق الكنيسة في منطقة نياروغورو جنوبي البلاد، حسبما "
+        "أفاد رئيس البلدية هابيتيغيكو فرانسوا لوكالة فرانس برس للأنباء.",
+        [{"speaker": "رئيس البلدية هابيتيغيكو فرانسوا"}], id="trailing-hasbama"),
+    pytest.param(  # AL-economy-239-20180314
+        "وقال المتحدث باسم وزارة الخارجية لو كانغ في إفادة صحفية يومية إن الصين ستتخذ إجراءات صارمة لحماية "
+        "حقوقها التجارية المشروعة.",
+        [{"speaker": "المتحدث باسم وزارة الخارجية لو كانغ", "content": "الصين ستتخذ إجراءات صارمة لحماية حقوقها "
+          "التجارية المشروعة."}], id="spokesperson-of-unknown-ministry-named"),
+    pytest.param(  # AL-economy-240-20180314
+        "وقالت المتحدثة باسم البيت الأبيض سارة ساندرز للصحفيين إن ترمب تحدث إلى كودلو يوم الثلاثاء.",
+        [{"speaker": "المتحدثة باسم البيت الأبيض سارة ساندرز"}], id="spokesperson-named-to-reporters"),
+    pytest.param(  # AL-internationalNews-115-20180220
+        "وكان مستشار الرئيس الفلسطيني، نبيل شعث، قد أعلن أن رام الله ترحب بفكرة عقد مؤتمر دولي موسع في موسكو.",
+        [{"speaker": "نبيل شعث", "content": "رام الله ترحب بفكرة عقد مؤتمر دولي موسع في موسكو."}],
+        id="had-announced-apposition"),
+    pytest.param(  # AL-sport-312-20180228
+        "وألمح والد نيمار إلى أن نجله قد يخضع لإجراء عملية جراحية، وأضاف قائلا: حالته تحتاج لعملية جراحية حتى "
+        "يتعافى بشكل أسرع.",
+        [{"stance": "hedge", "content": "نجله قد يخضع لإجراء عملية جراحية"},
+         {"cue": "وأضاف", "content": "حالته تحتاج لعملية جراحية حتى يتعافى بشكل أسرع."}],
+        id="goes-on-in-the-same-sentence"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CASES)
+def test_real_constructions(text: str, want: list[dict]) -> None:
+    got = attributions(text)
+    assert len(got) == len(want), got
+    for g, w in zip(got, want, strict=True):
+        for k, v in w.items():
+            assert g[k] == v, (k, g)
+
+
+def test_the_outlet_a_statement_was_given_to_is_not_its_speaker() -> None:
+    # "لفرانس برس", "للمرصد": a name glued to the preposition ل is who the words were said to
+    got = attributions("وأوضح علوش لفرانس برس أن الفصائل لن تنسحب من مواقعها.")
+    assert [g["speaker"] for g in got] == ["علوش"]
+    got = attributions("وقالت لوموند إن الحكومة ستستقيل.")  # a name that begins with ل is still a name
+    assert [g["speaker"] for g in got] == ["لوموند"]
+
+
+def test_a_participle_after_the_verb_is_never_the_speaker() -> None:
+    got = attributions("وقال وزير الخارجية إن الحوار مستمر. وأضاف قائلا: \"لن نتراجع عن مواقفنا\".")
+    assert [g["speaker"] for g in got] == ["وزير الخارجية", "وزير الخارجية"]

@@ -25,7 +25,17 @@ from ..model import Article, Span
 from ..text.normalize import key
 from ..text.tokens import Token, sentence_tokens
 from .lexicon import content_stance, lexicon
-from .phrases import CueMatch, Speaker, anonymous_at, bare_name, find_cues, speaker_at, speaker_before, unclitic
+from .phrases import (
+    CueMatch,
+    Speaker,
+    anonymous_at,
+    apposition,
+    bare_name,
+    find_cues,
+    speaker_at,
+    speaker_before,
+    unclitic,
+)
 
 CONTENT_OPENERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "انما", ":"})
 QUOTES_OPEN = frozenset("«“\"„”")
@@ -475,6 +485,8 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
     if first[:1] in "يت" and cue.type == "verb" and cm.start > 0:
         sp = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
     sp = sp or speaker_at(toks, cm.end, s.mention_at)
+    if sp is None and not cue.object_first:
+        sp = _quoted_name(s, cm.end)
     if sp is not None and sp.role and sp.mention is None and sp.start == cm.end:
         # "وزير التجارة", not "وزير": a role with the field it holds names one office
         longer = _definite_subject(s, sp.start)
@@ -485,13 +497,22 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
     ):
         sp = None  # "ووصفت التقرير بأنه …": what is described, not who describes it
     i_after = sp.end if sp else cm.end
+    if sp is not None and sp.start > 0 and toks[sp.start - 1].text in QUOTES_OPEN and i_after < len(toks) and (
+        toks[i_after].text in QUOTES_OPEN | {"»", "”"}
+    ):
+        i_after += 1  # the closing mark of a quoted name, not a quotation opening
     if sp is None:
         # skip a time or place adverb between the verb and the subject ("أعلن الخميس أن")
         sp = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
-        if sp is None and cm.end < len(toks) and toks[cm.end].kind == "word" and unclitic(
-            toks[cm.end].norm
-        ) not in CONTENT_OPENERS:
+        skippable = cm.end < len(toks) and toks[cm.end].kind == "word" and (
+            toks[cm.end].norm in TRAILING_ADVERBS or _inside_date(s, toks[cm.end]) or toks[cm.end].norm == "في"
+        )
+        if sp is None and skippable:
+            # a time between the verb and its subject ("أعلن الخميس الجيش"), or where it was written ("وردت في
+            # بعض التقارير"); never a noun whose genitive names someone else ("محامي ستورمي دانيلز")
             nxt = speaker_at(toks, cm.end + 1, s.mention_at)
+            if nxt is not None and toks[cm.end].norm == "في" and nxt.cls not in ("reports", "documents", "media"):
+                nxt = None
             if nxt is not None and not nxt.role:
                 sp = nxt
                 i_after = nxt.end
@@ -512,6 +533,10 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
         sp = _bare_name(s, cm.end) or (None if cue.object_first else _definite_subject(s, cm.end))
         if sp is not None:
             i_after = sp.end
+    if sp is not None and not sp.anonymous:
+        app = apposition(toks, sp.end, s.mention_at)
+        if app is not None:  # "محامي ستورمي دانيلز، مايكل آفينياتي، إنه": the person named in apposition
+            sp, i_after = Speaker(sp.start, app.end, False, None, app.mention), app.end + 1
     speaker = s.party(sp) if sp else None
     via: list[Party] = []
     if cue.type == "relay_verb" or (cue.type == "phrase" and _relays(s, cm)):
@@ -590,6 +615,26 @@ def _clause_before(s: _Sentence, i: int) -> tuple[int, int] | None:
             start = k
             break
     return toks[start].start, toks[end].end
+
+
+def _quoted_name(s: _Sentence, i: int) -> Speaker | None:
+    """'وقالت "فتح" في بيان': one to three words in quotation marks right after the verb, followed by "في",
+    a comma, "إن"/"أن" or "لـ…", name the speaker even when the recogniser does not know them."""
+    toks = s.tokens
+    if i >= len(toks) or toks[i].text not in QUOTES_OPEN:
+        return None
+    close = next((k for k in range(i + 1, min(len(toks), i + 5)) if toks[k].text in QUOTES_OPEN | {"»", "”"}), None)
+    if close is None or close == i + 1 or close + 1 >= len(toks) or any(t.kind != "word" for t in toks[i + 1 : close]):
+        return None
+    nxt = toks[close + 1]
+    if (nxt.text in "،," or nxt.norm in ("في", "عبر") or unclitic(nxt.norm) in CONTENT_OPENERS
+            or nxt.norm.startswith("ل")):
+        return Speaker(i + 1, close, False, None, None)  # the name without its quotation marks
+    return None
+
+
+def _inside_date(s: _Sentence, t: Token) -> bool:
+    return any(d.start <= t.start < d.end for d in s.article.spans("dates"))
 
 
 def _trailing(s: _Sentence, cm: CueMatch, stop: int, made: list[Attribution]) -> Attribution | None:

@@ -136,7 +136,32 @@ def extend_with_affiliation(tokens: list[Token], sp: Speaker, mention_at: dict[i
             if tokens[j].norm == "باسم":
                 return Speaker(sp.start, end, False, "spokesperson", m, True)
             return Speaker(sp.start, end, sp.anonymous, sp.cls, m, sp.role)
+        if tokens[j].norm == "باسم":
+            end = _unknown_body(tokens, k)  # "متحدثة باسم شرطة لندن": a body the recogniser did not know
+            if end > k:
+                return Speaker(sp.start, end, False, "spokesperson", None, True)
     return sp
+
+
+def _unknown_body(tokens: list[Token], k: int) -> int:
+    """The end of an organisation's name the recogniser did not know, at token k: a head noun ("شرطة",
+    "وزارة") with up to three words after it, or up to four definite words ("الجيش", "الخارجية الروسية"); k
+    when there is none. It stops at punctuation, "إن"/"أن" and reporting words."""
+    from .extract import CONTENT_OPENERS
+
+    heads = entity_cues().org_heads
+    if k >= len(tokens) or tokens[k].kind != "word":
+        return k
+    headed = tokens[k].norm in heads or strip_clitic(tokens[k].norm) in heads
+    if not headed and not tokens[k].norm.startswith("ال"):
+        return k
+    j = k + 1
+    while j < len(tokens) and j - k < 4 and tokens[j].kind == "word" and (
+        unclitic(tokens[j].norm) not in CONTENT_OPENERS and not CUE_WORDS_STOP(tokens[j])
+        and tokens[j].norm not in PREPOSITIONS and (headed or tokens[j].norm.startswith("ال"))
+    ):
+        j += 1
+    return j
 
 
 def _token_end(tokens: list[Token], m: Span, start: int) -> int:
@@ -197,13 +222,17 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
         while k < len(tokens) and k - i <= limit + 4:
             m = mention_at.get(k)
             if m is not None and m.label == "PER":
-                return Speaker(i, _token_end(tokens, m, k), False, None, m)
+                m_end = _token_end(tokens, m, k)
+                other = apposition(tokens, m_end, mention_at)
+                if other is not None:  # "محامي ستورمي دانيلز، مايكل آفينياتي،": the lawyer, not the client
+                    return Speaker(i, other.end, False, None, other.mention)
+                return Speaker(i, m_end, False, None, m)
             if tokens[k].text in "،," and k + 1 < len(tokens):
                 after = title_at(tokens, k + 1)  # "مدير مستشفى عفرين، الدكتور جوان محمد"
                 if (nm := mention_at.get(after)) is not None and nm.label == "PER":
                     return Speaker(i, _token_end(tokens, nm, after), False, None, nm)  # "وزير الإعلام، حمزة المصطفى"
-                if after > k + 1 and (named := bare_name(tokens, after)) is not None:
-                    return Speaker(i, named.end, False, None, None)
+                if (named := bare_name(tokens, after)) is not None and (after > k + 1 or named.end - after >= 2):
+                    return Speaker(i, named.end, False, None, None)  # "مدير نادي "سولد غولدن"، كريج كورك،"
             if tokens[k].text in QUOTE_MARKS:
                 k += 1  # 'رئيس مركز "ريكونسنس" عبدالعزيز العنجري'
                 continue
@@ -226,12 +255,7 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
         if tokens[end - 1].norm == "باسم":
             # "المتحدث باسم الجيش", "باسم وزارة الخارجية": an organisation the recogniser missed (a head noun
             # and definite words), then maybe the spokesperson's name
-            k = end
-            heads = entity_cues().org_heads
-            if k < len(tokens) and (tokens[k].norm in heads or strip_clitic(tokens[k].norm) in heads):
-                k += 1
-            while k < len(tokens) and k - end < 4 and tokens[k].kind == "word" and tokens[k].norm.startswith("ال"):
-                k += 1
+            k = _unknown_body(tokens, end)
             if k > end:
                 named = bare_name(tokens, k, before_preposition=True)
                 return Speaker(i, named.end if named is not None else k, False, "spokesperson", None, True)
@@ -257,6 +281,20 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
             if owner is not None and owner.anonymous and owner.cls not in ("reports", "documents"):
                 return Speaker(i, owner.end, True, owner.cls, owner.mention, owner.role)  # "تصريحات مسؤولين"
         return extend_with_affiliation(tokens, anon, mention_at)
+    return None
+
+
+def apposition(tokens: list[Token], i: int, mention_at: dict[int, Span]) -> Speaker | None:
+    """A person named between commas right after token i ("…، مايكل آفينياتي، إنه …"), or None."""
+    if i + 1 >= len(tokens) or tokens[i].text not in "،,":
+        return None
+    m = mention_at.get(i + 1)
+    if m is not None and m.label == "PER":
+        end = _token_end(tokens, m, i + 1)
+        return Speaker(i + 1, end, False, None, m) if end < len(tokens) and tokens[end].text in "،," else None
+    named = bare_name(tokens, i + 1)
+    if named is not None and named.end - named.start >= 2 and tokens[named.end].text in "،,":
+        return named
     return None
 
 

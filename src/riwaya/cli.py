@@ -83,7 +83,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     print(
         f"read {summary.read} of {summary.inputs} inputs ({summary.unchanged} unchanged, "
         f"{len(summary.skipped)} skipped); {summary.articles} articles, {summary.stored} new, "
-        f"{summary.retired} retired; {corpus['dated']} dated by inference; {total} in {args.db}",
+        f"{summary.retired} retired, {summary.refurnished} cleaned again; {corpus['dated']} dated by inference; "
+        f"{total} in {args.db}",
         file=sys.stderr,
     )
     if summary.skipped or summary.problems:

@@ -24,30 +24,22 @@ STORY_LAYERS = ("sentences", "attributions", "entities")  # what claims and sent
 Pair = tuple[tuple[str, int, int], tuple[str, int, int]]
 
 
-def refurnish(store: Store, workers: int = 1) -> int:
+def refurnish(store: Store, analyse: Callable[[list[Article]], list[Any]] | None = None) -> int:
     """Furniture only the corpus shows (other articles' headlines set into a body, lines an outlet repeats):
-    the articles that hold it are cleaned again and analysed anew. Returns how many were."""
+    the articles that hold it are cleaned again and analysed anew (`analyse`: the per-article stages, as the
+    engine that ran them has them ready; else a pipeline made here). Returns how many were."""
     from ..clean.corpus_furniture import find, without
-    from ..pipeline import Pipeline
 
     found = find(store.articles(layers=()))
     if not found:
         return 0
-    ids = sorted(found)
-    old = list(store.articles(layers=(), ids=ids))
+    old = list(store.articles(layers=(), ids=sorted(found)))
     fresh = [without(a, found[a.id]) for a in old]
-    pipeline = Pipeline.from_names()
-    if workers > 1 and len(fresh) > 50:
-        from .local import _Pool
+    if analyse is None:
+        from ..pipeline import Pipeline
 
-        pool = _Pool(pipeline, workers)
-        try:
-            analysed: list[Any] = pool.map(fresh)
-        finally:
-            pool.close()
-    else:
-        analysed = list(pipeline.pipe(fresh))
-    return store.replace_articles(zip((a.id for a in old), analysed, strict=True))
+        analyse = lambda batch: list(Pipeline.from_names().pipe(batch))  # noqa: E731
+    return store.replace_articles(zip((a.id for a in old), analyse(fresh), strict=True))
 
 
 def infer_publication_dates(store: Store) -> int:
@@ -348,8 +340,7 @@ def run_corpus_stages(store: Store, reuse_window: int | None = None, runner: Any
             on_step(name, time.perf_counter() - t)
         return out
 
-    step("furniture across the corpus", refurnish, store, workers)  # first: it changes articles' text
-    dated = step("publication dates", infer_publication_dates, store)  # then: later stages read them
+    dated = step("publication dates", infer_publication_dates, store)  # first: later stages read them
     two = workers > 1 and runner is None and store.path.is_file()
     with forked(1) if two else nullcontext() as beside:
         side = beside.submit(_beside_copies, str(store.path)) if beside is not None else None

@@ -35,6 +35,7 @@ class Summary:
     articles: int = 0  # articles produced in this run
     stored: int = 0  # of which new to the store
     retired: int = 0  # articles an input gave before but no longer gives
+    refurnished: int = 0  # articles cleaned again for furniture the corpus showed
 
     @property
     def exit_code(self) -> int:
@@ -214,6 +215,12 @@ def analyze(
             if sum(len(p.articles) for p in queue) >= BATCH or len(queue) >= BATCH:
                 flush()
         flush(final=True)
+        if summary.stored or summary.retired:
+            # furniture only the corpus shows, now that the run's articles are in: the articles that hold it
+            # go through the stages again, on the workers still running
+            from .corpus import refurnish
+
+            summary.refurnished = refurnish(store, runner.map)
     finally:
         if own:
             runner.close()

@@ -139,6 +139,7 @@ def event_days(article: Article) -> set[str]:
 
 
 DAY = "D:"  # the prefix of an event day among a vector's terms
+CENTRAL_TERMS = 20  # terms of an article kept to rank it among its story's label candidates
 
 
 def signed(article: Article, rarity: Rarity) -> Signed:
@@ -269,15 +270,15 @@ def _merge(story: Story, index: _Index, stories: list[Story], changed: dict[str,
 def _add(story: Story, art: Signed, index: _Index) -> None:
     cfg = settings()
     story.articles.append(art.id)
-    centroid = Counter(story.signature)
+    centroid = dict(story.signature)
     for t, x in art.signature.items():
-        centroid[t] += x
+        centroid[t] = centroid.get(t, 0.0) + x
     story.signature = Counter(_top(centroid, int(cfg["story_terms"])))
     if art.published:
         story.first = min(filter(None, [story.first, art.published]))
         story.last = max(filter(None, [story.last, art.published]))
-    if art.title:
-        story.central.append(Central(art.id, art.title, art.signature))
+    if art.title:  # what choosing a label needs of it: its headline and its weightiest terms
+        story.central.append(Central(art.id, art.title, dict(list(art.signature.items())[:CENTRAL_TERMS])))
     index.norm[story.id] = _norm(story.signature)
     index.span[story.id] = (_day(story.first), _day(story.last))
     index.days[story.id] = _days_of(story.signature)

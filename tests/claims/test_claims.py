@@ -28,7 +28,8 @@ def test_report_relay_and_denial_make_one_claim_with_one_origin() -> None:
     main = [c for c in claims if len(c.members) >= 3]
     assert len(main) == 1
     roles = sorted(role for _, role in main[0].members)
-    assert roles == ["denies", "supports", "supports"]
+    # the denial, and "ووصفت التقرير بأنه لا أساس له من الصحة" (a second finite cue: a statement of its own)
+    assert roles == ["denies", "denies", "supports", "supports"]
     assert main[0].independent_origins == 1  # the relay repeats the same newspaper
     assert all(OTHER not in m.content for m, _ in main[0].members)
     (x, *_) = contradictions(claims)
@@ -109,11 +110,12 @@ def test_conflicting_dates_between_origins_are_contradictions() -> None:
 def test_a_claim_too_big_is_clustered_again_with_stricter_links(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import riwaya.claims.group as grouping
 
+    # four statements (the denial article makes two: "نفت…" and "ووصفت التقرير بأنه لا أساس له")
     arts = [analysed(REPORT, "a", "الفجر"), analysed(RELAY, "b", "الساحل"), analysed(DENIAL, "c", "ونا")]
-    assert len([c for c in group(statements(arts)) if len(c.members) == 3]) == 1
-    # above two statements a claim is clustered again; no pair is that similar, so it breaks up
-    monkeypatch.setattr(grouping, "SPLIT_ABOVE", 2)
+    assert len([c for c in group(statements(arts)) if len(c.members) == 4]) == 1
+    # above three statements a claim is clustered again; no pair is that similar, so it breaks up
+    monkeypatch.setattr(grouping, "SPLIT_ABOVE", 3)
     monkeypatch.setattr(grouping, "STRICTER", (0.99,))
-    assert sorted(len(c.members) for c in group(statements(arts))) == [1, 1, 1]
-    monkeypatch.setattr(grouping, "SPLIT_ABOVE", 3)  # a claim of three is not too big
-    assert sorted(len(c.members) for c in group(statements(arts))) == [3]
+    assert sorted(len(c.members) for c in group(statements(arts))) == [1, 1, 1, 1]
+    monkeypatch.setattr(grouping, "SPLIT_ABOVE", 4)  # a claim of four is not too big
+    assert sorted(len(c.members) for c in group(statements(arts))) == [4]

@@ -59,3 +59,21 @@ def test_the_outlet_a_statement_was_given_to_is_not_its_speaker() -> None:
 def test_a_participle_after_the_verb_is_never_the_speaker() -> None:
     got = attributions("وقال وزير الخارجية إن الحوار مستمر. وأضاف قائلا: \"لن نتراجع عن مواقفنا\".")
     assert [g["speaker"] for g in got] == ["وزير الخارجية", "وزير الخارجية"]
+
+
+STANCES = [
+    pytest.param("وقالت رود إنه يجب محاكمة الرجلين الذين ألقى القبض عليهما، وهما أليكسندا كوتيه والشافى الشيخ.",
+                 "opinion", id="must-be-tried"),  # BB-internationalNews-43-20180220: a demand is a view
+    pytest.param("وقال المصدر إن الرسوم الجمركية لن تقتصر على معدات التكنولوجيا والاتصالات.",
+                 "predict", id="will-not"),  # AL-economy-235-20180314: the negated future
+    pytest.param("وصف وزير الخارجية الروسي، سيرغي لافروف، الاتهامات الأميركية بأنها \"هراء\".",
+                 "deny", id="nonsense"),  # AL-internationalNews-108-20180219: a denial with no denial verb
+    pytest.param("وأعلن الجيش أن القوات سيطرت على البلدة، متعهدا بتطهير المنطقة من المسلحين.",
+                 "assert", id="done-then-pledge"),  # the proposition is what was done; a pledge follows it
+]
+
+
+@pytest.mark.parametrize(("text", "stance"), STANCES)
+def test_stance_read_from_the_content(text: str, stance: str) -> None:
+    (a, *_) = attributions(text)
+    assert a["stance"] == stance, a

@@ -39,6 +39,7 @@ class Lexicon:
     deny: tuple[str, ...]
     hedge: tuple[str, ...]
     predict: tuple[str, ...]
+    opinion: tuple[str, ...]
     opinion_titles: frozenset[str]
     informants: frozenset[str]
     not_future: frozenset[str]
@@ -115,6 +116,7 @@ def lexicon() -> Lexicon:
         deny=tuple(fold(p) for p in st["deny"]["phrases"]),
         hedge=tuple(fold(p) for p in st["hedge"]["phrases"]),
         predict=tuple(fold(p) for p in st["predict"]["phrases"]),
+        opinion=tuple(fold(p) for p in st["opinion"]["phrases"]),
         opinion_titles=frozenset(fold(t) for t in st["opinion_speakers"]["titles"]),
         informants=frozenset(st["informants"]["classes"]),
         not_future=frozenset(fold(w) for w in st["not_future"]["words"]),
@@ -128,19 +130,38 @@ def has_phrase(text_key: str, phrases: tuple[str, ...]) -> bool:
 
 
 _HEDGE_QAD = re.compile(r"(?:^|\s)قد\s+[يتن]\S{2,}")
-_FUTURE = re.compile(r"(?<!\S)(س[يتن]\S{3,})")
+_FUTURE = re.compile(r"(?<!\S)(س[يتن][^\s_]{3,})(?!\S)")  # not a hashtag's "#سيرغي_سكريبال"
+_NOT_FUTURE = re.compile(r"(?:^|\s)لن\s+[يتن]\S{2,}")  # "لن يتأخر": the negated future
 
 
 def content_stance(text_key: str, base: str) -> str:
-    """The stance a statement's content implies, given the cue's own stance."""
+    """The stance a statement's content implies, given the cue's own stance. A denial may come anywhere in
+    it ("…، ووصفها بأنها لا أساس لها"); a hedge, a view or a forecast is read in its first clause, the
+    statement's own proposition, not in what it goes on to tell ("القوات سيطرت على البلدة، متعهدا بتطهير…")."""
     lex = lexicon()
     words = " ".join(re.findall(r"\w+", text_key))
     if base == "deny" or has_phrase(words, lex.deny):
         return "deny"
-    if has_phrase(words, lex.hedge) or _HEDGE_QAD.search(words):
+    head = _first_clause(text_key)
+    if has_phrase(head, lex.hedge) or _HEDGE_QAD.search(head):
         return "hedge"
     if base in ("predict", "hedge"):
         return base
-    if has_phrase(words, lex.predict) or any(w not in lex.not_future for w in _FUTURE.findall(words)):
+    if base == "assert" and has_phrase(head, lex.opinion):
+        return "opinion"
+    if (has_phrase(head, lex.predict) or _NOT_FUTURE.search(head)
+            or any(w not in lex.not_future for w in _FUTURE.findall(head))):
         return "predict"
     return base
+
+
+def _first_clause(text_key: str) -> str:
+    """The words of the content up to its first clause break (a comma, a semicolon, a full stop), at least
+    four words in."""
+    parts = re.split(r"[،,؛;.!؟?]", text_key)
+    head: list[str] = []
+    for part in parts:
+        head += re.findall(r"\w+", part)
+        if len(head) >= 4:
+            break
+    return " ".join(head)

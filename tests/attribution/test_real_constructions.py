@@ -77,3 +77,12 @@ STANCES = [
 def test_stance_read_from_the_content(text: str, stance: str) -> None:
     (a, *_) = attributions(text)
     assert a["stance"] == stance, a
+
+
+def test_a_statement_given_to_the_publishing_outlet_has_no_relay() -> None:
+    # CN-internationalNews-37-20180226: "لـ CNN" in an article of CNN (whose name the store keeps in Arabic)
+    text = "وأوضح مسؤول في حلف الناتو لـ CNN، أن روسيا نشرت غواصات قرب شبه جزيرة القرم."
+    (own,) = attributions(text, outlet="سي إن إن")
+    assert own["via"] == []
+    (other,) = attributions(text, outlet="بي بي سي")
+    assert other["via"] == ["CNN"]

@@ -338,10 +338,7 @@ def _outlet_after(s: _Sentence, i: int) -> list[Party]:
         m = s.mention_at.get(k)
         if m is not None and m.attrs.get("kind") in MEDIA_KINDS:
             party = s.party(Speaker(k, _end_token(s, m, k), False, None, m))
-            out = s.article.outlet
-            if not out or (key(out) not in key(party.text) and key(party.text) not in key(out)):
-                return [party]
-            return []
+            return [] if _own_outlet(s.article, party, m) else [party]
     return []
 
 
@@ -364,10 +361,21 @@ def _interview_relay(s: _Sentence, i: int, article: Article) -> list[Party]:
     if not given_to and not toks[k].norm.startswith("ل"):
         return []
     party = s.party(Speaker(k, _end_token(s, m, k), False, None, m))
+    return [] if _own_outlet(article, party, m) else [party]
+
+
+def _own_outlet(article: Article, party: Party, mention: Span) -> bool:
+    """The outlet named is the one publishing the article ("لـ CNN" in an article of سي إن إن): by the
+    knowledge base's id when both are known, else by name."""
     own = article.outlet
-    if own and (key(own) in key(party.text) or key(party.text) in key(own)):
-        return []
-    return [party]
+    if not own:
+        return False
+    if key(own) in key(party.text) or key(party.text) in key(own):
+        return True
+    from ..clean.outlets import media_index
+
+    outlet = media_index().lookup(own)
+    return outlet is not None and outlet.id in mention.attrs.get("kb", [])
 
 
 def _headline(s: _Sentence) -> Attribution | None:

@@ -86,3 +86,14 @@ def test_a_statement_given_to_the_publishing_outlet_has_no_relay() -> None:
     assert own["via"] == []
     (other,) = attributions(text, outlet="بي بي سي")
     assert other["via"] == ["CNN"]
+
+
+def test_the_outlets_own_distancing_words_frame_the_statement() -> None:
+    # AL-internationalNews-280-20180301: "على حد قوله", "لما وصفه بـ" in the outlet's voice keep its distance
+    (a, *_) = attributions('وأشار بوتين إلى أن تصنيع تلك الأسلحة الجديدة يجعل منظومة الدفاع الصاروخية الغربية '
+                           '"عديمة الجدوى" على حد قوله، وبما يعني نهاية فعالة لما وصفه بالجهود الغربية لعرقلة '
+                           'تنمية روسيا.')
+    assert a["framing"] == "distance"
+    # "أوضح" presents the point as established, as "أكد" and "كشف" do
+    (b,) = attributions("وأوضح المرصد أن قوات النظام نشرت دفاعات جوية في المنطقة.")
+    assert b["framing"] == "endorse"

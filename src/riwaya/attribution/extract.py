@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from ..model import Article, Span
 from ..text.normalize import key
 from ..text.tokens import Token, sentence_tokens
-from .lexicon import content_stance, lexicon
+from .lexicon import content_stance, has_phrase, lexicon
 from .phrases import (
     CueMatch,
     Speaker,
@@ -250,7 +250,25 @@ def extract(article: Article) -> list[Attribution]:
         since_last = 0 if made else since_last + 1
         out.extend(made)
     _posted_by(article, out, mentions)
+    for a in out:
+        a.framing = _framing(article.text, a, lex)
     return out
+
+
+def _framing(text: str, a: Attribution, lex) -> str:  # type: ignore[no-untyped-def]
+    """The cue's framing, unless the outlet's own words around the statement keep their distance from it
+    ("ما وصفها بـ"الخدعة"", "على حد تعبيره", "مزاعم كيسليوف")."""
+    if a.framing == "distance":
+        return a.framing
+    words = " ".join(re.findall(r"\w+", key(text[a.start : a.end])))
+    if has_phrase(words, lex.distance_anywhere):
+        return "distance"
+    if a.content is not None:
+        outside = text[a.start : a.content[0]] + " " + text[a.content[1] : a.end]
+        words = " ".join(re.findall(r"\w+", key(outside)))
+    if has_phrase(words, lex.distance_outside):
+        return "distance"
+    return a.framing
 
 
 # an embedded post, as pages render it: "… pic.twitter.com/… — الإخبارية السورية (@AlekhbariahSY) November 14, 2025"

@@ -97,3 +97,13 @@ def test_the_outlets_own_distancing_words_frame_the_statement() -> None:
     # "أوضح" presents the point as established, as "أكد" and "كشف" do
     (b,) = attributions("وأوضح المرصد أن قوات النظام نشرت دفاعات جوية في المنطقة.")
     assert b["framing"] == "endorse"
+
+
+def test_nested_speech_gives_the_inner_source_the_word() -> None:
+    # "X قال إن Y أكد …": Y speaks, X relays (the annotation convention); "إنه أبلغ …" is X himself
+    (a,) = attributions("وقال المرصد إن مصادر طبية أكدت مقتل خمسة مدنيين في القصف.")
+    assert (a["speaker"], a["via"], a["content"]) == ("مصادر طبية", ["المرصد"], "مقتل خمسة مدنيين في القصف.")
+    (b,) = attributions("وقال الوزير إن الحكومة أعلنت أن الهدنة ستبدأ غدا.")
+    assert (b["speaker"], b["via"], b["stance"]) == ("الحكومة", ["الوزير"], "predict")
+    (c,) = attributions("وقال مكتب الرئيس الفرنسي إنه أبلغ الرئيس التركي بأن المطلب ينطبق على كل أنحاء سوريا.")
+    assert c["speaker"] == "مكتب الرئيس الفرنسي" and c["via"] == []

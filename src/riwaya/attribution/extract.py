@@ -215,6 +215,7 @@ def extract(article: Article) -> list[Attribution]:
                 continue
             if a is made[-1] if made else False:
                 continue
+            _nested(s, a, cues)
             made.append(a)
             if s.pending_via:
                 a.via.extend(v for v in s.pending_via if all(v.text != x.text for x in a.via))
@@ -253,6 +254,45 @@ def extract(article: Article) -> list[Attribution]:
     for a in out:
         a.framing = _framing(article.text, a, lex)
     return out
+
+
+def _nested(s: _Sentence, a: Attribution, cues: list[CueMatch]) -> None:
+    """Nested speech ("قال المرصد إن مصادر طبية أكدت مقتل…"): the inner source speaks, the outer one relays.
+    The inner cue must open the content — its subject then its verb, or its verb then its subject — and be
+    a reporting verb with a named, titled or anonymous subject; the outer speaker goes first among the relays."""
+    if a.content is None or a.speaker is None or a.direct:
+        return
+    toks = s.tokens
+    first = next((i for i, t in enumerate(toks) if t.start >= a.content[0]), None)
+    if first is None or (first > 0 and unclitic(toks[first - 1].norm) in ("انه", "انها", "انهم", "بانه", "بانها")):
+        return  # "إنه أبلغ الرئيس التركي": the inner verb's subject is the speaker himself
+    for cm in cues:
+        if not (first <= cm.start <= first + 4) or fold_lemma(cm.cue.lemma) not in lexicon().nested:
+            continue
+        if any(t.text in "،,:" or t.text in QUOTES_OPEN for t in toks[first : cm.start]):
+            return  # a clause or a quotation in between: not the subject of the inner verb
+        inner = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start) if cm.start > first else None
+        if inner is not None and inner.start != first:
+            inner = None
+        if inner is None and 0 < cm.start - first <= 3 and all(
+            t.kind == "word" and t.norm.startswith("ال") for t in toks[first : cm.start]
+        ):
+            inner = Speaker(first, cm.start, False, None, None, True)  # "إن الحكومة أعلنت"
+        if inner is None and cm.start == first:
+            inner = speaker_at(toks, cm.end, s.mention_at) or _definite_subject(s, cm.end)
+        if inner is None:
+            return
+        after = inner.end if inner.end > cm.end else cm.end
+
+        found = _content_from(s, after, len(toks))
+        if found is None:
+            return
+        outer = a.speaker
+        a.speaker = s.party(inner)
+        a.via = [outer, *a.via]
+        a.content, a.direct = (found[0], found[1]), found[2]
+        a.stance = content_stance(key(s.text[found[0] : found[1]]), cm.cue.stance)
+        return
 
 
 def _framing(text: str, a: Attribution, lex) -> str:  # type: ignore[no-untyped-def]

@@ -40,6 +40,7 @@ class Lexicon:
     hedge: tuple[str, ...]
     predict: tuple[str, ...]
     opinion: tuple[str, ...]
+    nested: frozenset[str]  # lemmas that open nested speech
     distance_anywhere: tuple[str, ...]  # the outlet's distancing words around a statement
     distance_outside: tuple[str, ...]  # …that count only outside the statement's content
     opinion_titles: frozenset[str]
@@ -119,6 +120,7 @@ def lexicon() -> Lexicon:
         hedge=tuple(fold(p) for p in st["hedge"]["phrases"]),
         predict=tuple(fold(p) for p in st["predict"]["phrases"]),
         opinion=tuple(fold(p) for p in st["opinion"]["phrases"]),
+        nested=frozenset(fold(w) for w in st["nested"]["lemmas"]),
         distance_anywhere=tuple(fold(p) for p in st["distance"]["anywhere"]),
         distance_outside=tuple(fold(p) for p in st["distance"]["outside"]),
         opinion_titles=frozenset(fold(t) for t in st["opinion_speakers"]["titles"]),

@@ -594,11 +594,14 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
                     break
     if sp is None and _participle(toks[cm.start]):
         # "…، قائلاً إن …": the participle's subject is the sentence's subject
-        sp = next((x for k in range(0, cm.start) if (x := speaker_at(toks, k, s.mention_at)) is not None), None)
+        sp = next((x for k in range(0, cm.start) if not _to_whom(toks[k])
+                   and (x := speaker_at(toks, k, s.mention_at)) is not None), None)
     if sp is None:
         sp = _bare_name(s, cm.end) or (None if cue.object_first else _definite_subject(s, cm.end))
         if sp is not None:
             i_after = sp.end
+    if sp is not None and sp.start == cm.end and _to_whom(toks[sp.start]):
+        sp, i_after = None, cm.end  # "صرح لصحيفة بلجيكية", "قال لرجال الشرطة": who it was said to
     if sp is not None and not sp.anonymous:
         app = apposition(toks, sp.end, s.mention_at)
         if app is not None:  # "محامي ستورمي دانيلز، مايكل آفينياتي، إنه": the person named in apposition
@@ -681,6 +684,23 @@ def _clause_before(s: _Sentence, i: int) -> tuple[int, int] | None:
             start = k
             break
     return toks[start].start, toks[end].end
+
+
+def _to_whom(tok: Token) -> bool:
+    """A word after the verb that carries the preposition ل before a noun that names an outlet, a body, a
+    title or a source ("لصحيفة", "لرجال", "للصحفيين"): the addressee. Names that begin with ل stay names."""
+    from ..entities.lexicon import cues as entity_cues
+    from .phrases import MEDIA_HEADS, strip_clitic
+
+    w = tok.norm
+    if w[:1] != "ل" or w.startswith("ال"):
+        return False
+    rest = w[2:] if w.startswith("لل") else w[1:]
+    bare = rest[2:] if rest.startswith("ال") else rest
+    c = entity_cues()
+    lex = lexicon()
+    return any(x in MEDIA_HEADS or x in c.org_heads or x in lex.sources or x in c.person_titles
+               for x in (rest, bare, strip_clitic(w), "ال" + bare))
 
 
 def _quoted_name(s: _Sentence, i: int) -> Speaker | None:

@@ -74,6 +74,10 @@ def find_cues(tokens: list[Token]) -> list[CueMatch]:
                     hit = CueMatch(i, i + 1, cue)
             if hit is not None and n_words(hit) == 1 and _is_given_name(tokens, i):
                 hit = None  # "آري هارو": a given name before a family name, not "أرى"
+            if hit is not None and n_words(hit) == 1 and tokens[i].suffix and tokens[i].text.endswith("ه") and (
+                unclitic(word)[:1] == "م"
+            ):
+                hit = None  # "على مضيفه" (its host), not the participle "مضيفة" (adding) that folds the same
             if hit is not None and hit.cue.lemma == "ادعى" and key(tokens[i].text, "strict").endswith("ى"):
                 hit = None  # "تُدعى" (is named), not "تدعي" (claims): only the written ى tells them apart
         if hit:

@@ -19,7 +19,6 @@ Sentence by sentence:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..model import Article, Span
 from ..text.normalize import key
@@ -36,6 +35,7 @@ from .phrases import (
     speaker_before,
     unclitic,
 )
+from .records import Attribution, Party
 
 CONTENT_OPENERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "انما", ":"})
 QUOTES_OPEN = frozenset("«“\"„”")
@@ -45,50 +45,6 @@ TRAILING_ADVERBS = frozenset({"ايضا", "كذلك", "اليوم", "امس", "�
                               "الجمعه", "السبت", "سابقا", "لاحقا"})
 CLAUSE_BREAKS = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
 MEDIA_KINDS = frozenset({"newspaper", "agency", "tv", "website", "radio", "magazine"})
-
-
-@dataclass
-class Party:
-    """A speaker or a relay, as exported: text span, entity key, anonymity."""
-
-    start: int
-    end: int
-    text: str
-    key: str | None
-    anonymous: bool
-    cls: str | None = None
-
-
-@dataclass
-class Attribution:
-    start: int
-    end: int
-    cue_start: int
-    cue_end: int
-    cue: str
-    lemma: str
-    stance: str
-    framing: str
-    speaker: Party | None
-    content: tuple[int, int] | None
-    via: list[Party] = field(default_factory=list)
-    direct: bool = False
-
-    def to_span(self, text: str) -> Span:
-        def party(p: Party) -> dict:
-            return {"start": p.start, "end": p.end, "text": p.text, "key": p.key, "anonymous": p.anonymous,
-                    "class": p.cls}
-
-        attrs: dict = {
-            "cue": {"start": self.cue_start, "end": self.cue_end, "text": self.cue, "lemma": self.lemma},
-            "framing": self.framing,
-            "speaker": party(self.speaker) if self.speaker else None,
-            "content": {"start": self.content[0], "end": self.content[1],
-                        "text": text[self.content[0] : self.content[1]]} if self.content else None,
-            "via": [party(v) for v in self.via],
-            "direct": self.direct,
-        }
-        return Span(self.start, self.end, self.stance, attrs)
 
 
 class _Sentence:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 
 from ..model import Span
+from .records import Attribution
 
 
 def attribution_id(article_id: str, span: Span) -> str:
-    cue = span.attrs.get("cue", {}).get("start", span.start)
+    cue = Attribution.from_span(span).cue_start
     key = "\x1f".join(map(str, (article_id, span.start, span.end, cue)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..attribution.records import attributions
 from ..store import Store
 from ..text.terms import terms
 from ..text.tokens import stem
@@ -30,14 +31,14 @@ def check(store: Store, claim: str, limit: int = 50) -> list[Finding]:
         return []
     found: list[Finding] = []
     for art in store.articles():
-        for s in art.spans("attributions"):
-            content = (s.attrs.get("content") or {}).get("text") or art.text[s.start : s.end]
+        for s in attributions(art):
+            content = s.statement(art.text)
             have = {stem(t) for t in terms(content)}
             shared = len(want & have)
             if shared < 2 or shared / len(want) < 0.34:
                 continue
             rel, p = relation(claim, content)
-            if s.label == "deny":
+            if s.stance == "deny":
                 role = "denies"
             elif rel == "contradict" and p >= 0.85 and len(content.split()) <= 40:
                 # the model knows headline-length pairs; on long passages only a sure call counts
@@ -46,11 +47,10 @@ def check(store: Store, claim: str, limit: int = 50) -> list[Finding]:
                 role = "supports"
             else:
                 role = "discusses"
-            sp = s.attrs.get("speaker") or {}
-            found.append(Finding(role, round(shared / len(want), 2), art.outlet, art.published, sp.get("text", "?"),
-                                 [v.get("text", "") for v in s.attrs.get("via", [])], s.attrs["cue"]["text"],
+            found.append(Finding(role, round(shared / len(want), 2), art.outlet, art.published,
+                                 s.speaker.text if s.speaker else "?", [v.text for v in s.via], s.cue,
                                  art.text[s.start : s.end], art.source,
-                                 bool(s.attrs.get("via")) and all(v.get("anonymous") for v in s.attrs["via"])))
+                                 bool(s.via) and all(v.anonymous for v in s.via)))
     order = {"supports": 0, "denies": 1, "contradicts": 2, "discusses": 3}
     found.sort(key=lambda f: (order[f.role], -f.score))
     return found[:limit]

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..attribution.ids import attribution_id
+from ..attribution.records import Attribution, Party
 from ..model import Article
 from ..text.normalize import key
 from ..text.terms import terms_of_key
@@ -57,7 +58,7 @@ class Statement:
     speaker: str  # a key: entity key, or the folded text of an anonymous speaker
     speaker_text: str
     anonymous: bool
-    via: list[dict]
+    via: list[Party]
     terms: frozenset[str] = frozenset()
     lemma: str = ""
 
@@ -66,7 +67,7 @@ class Statement:
         """The origin of the statement: its speaker — but anonymous informants an outlet introduced
         ("وبحسب المسؤولين الأمريكيين" after "كشفت الصحيفة، نقلاً عن مسؤولين…") are that outlet's report."""
         if self.anonymous and self.via:
-            return self.via[0].get("key") or "anon:" + " ".join(key(self.via[0].get("text", "")).split()[:2])
+            return self.via[0].key or "anon:" + " ".join(key(self.via[0].text).split()[:2])
         return self.speaker
 
 
@@ -95,40 +96,29 @@ def statements(articles: list[Article]) -> list[Statement]:
     out = []
     for a in articles:
         ref = ArticleRef(a.id, a.source, a.outlet, a.published)
-        for s in a.spans("attributions"):
-            content = (s.attrs.get("content") or {}).get("text") or a.text[s.start : s.end]
+        for span in a.spans("attributions"):
+            rec = Attribution.from_span(span)
+            content = rec.statement(a.text)
             if len(content.split()) < 6:
-                content = a.text[s.start : s.end]
-            sp = s.attrs.get("speaker") or {}
+                content = a.text[rec.start : rec.end]
+            sp = rec.speaker or Party(rec.start, rec.start, "", None, False)
             # a speaker the knowledge base does not know is keyed by its words: "وزارة التجارة" is named,
             # "مصادر مطلعة" anonymous (two words: "مصادر مطلعة في الوزارة" is the same source)
-            words = key(sp.get("text", "")).split()
-            speaker = sp.get("key") or (
-                "anon:" + " ".join(words[:2]) if sp.get("anonymous") else "name:" + " ".join(words[:4])
-            )
-            st = Statement(
-                attribution_id(ref.id, s),
-                ref,
-                s.start,
-                s.end,
-                content,
-                s.label,
-                speaker,
-                sp.get("text", ""),
-                bool(sp.get("anonymous")),
-                s.attrs.get("via", []),
-            )
-            st.terms = frozenset(_statement_terms(a, s.attrs.get("content") or {}, content))
-            st.lemma = key(s.attrs.get("cue", {}).get("lemma", ""))
+            words = key(sp.text).split()
+            speaker = sp.key or ("anon:" + " ".join(words[:2]) if sp.anonymous else "name:" + " ".join(words[:4]))
+            st = Statement(attribution_id(ref.id, span), ref, rec.start, rec.end, content, rec.stance, speaker,
+                           sp.text, sp.anonymous, rec.via)
+            st.terms = frozenset(_statement_terms(a, rec.content, content))
+            st.lemma = key(rec.lemma)
             out.append(st)
     return out
 
 
-def _statement_terms(article: Article, content: dict, text: str) -> set[str]:
+def _statement_terms(article: Article, content: tuple[int, int] | None, text: str) -> set[str]:
     loose = key(text)
     out = terms_of_key(loose)
     out |= {m.group(0) for m in YEAR.finditer(loose)}
-    c0, c1 = content.get("start", -1), content.get("end", -1)
+    c0, c1 = content or (-1, -1)
     for m in article.spans("entities"):
         if c0 <= m.start < c1 and m.attrs.get("key"):
             out.add(m.attrs["key"])
@@ -314,7 +304,7 @@ def _claim(members: list[Statement]) -> Claim:
         if m.article.outlet:
             origin["relayed_by"].add(m.article.outlet)
         for v in m.via:
-            origin["relayed_by"].add(v.get("text", ""))
+            origin["relayed_by"].add(v.text)
     claim.origins = [{**o, "relayed_by": sorted(x for x in o["relayed_by"] if x)} for o in roots.values()]
     return claim
 

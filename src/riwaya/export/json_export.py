@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..attribution.ids import attribution_id
+from ..attribution.records import Attribution, Party
 from ..model import Article, Span
 from ..store import Store
 
@@ -79,32 +80,31 @@ def attributions_of(article: Article, entity_at) -> list[dict[str, Any]]:  # typ
     first_at: dict[str, tuple[int, int]] = {}
     for m in article.spans("entities"):
         first_at.setdefault(str(m.attrs.get("key")), (m.start, m.end))
+    def party(p: Party | None) -> dict | None:
+        if p is None:
+            return None
+        at = first_at.get(str(p.key)) if p.key else None
+        ent = None if p.anonymous else (
+            (entity_at(article.id, *at) if at else None) or entity_at(article.id, p.start, p.end))
+        return {"text": p.text, "entity": ent, "anonymous": p.anonymous, "class": p.cls, "start": p.start,
+                "end": p.end}
+
     for s in article.spans("attributions"):
-        a = s.attrs
-
-        def party(p: dict | None) -> dict | None:
-            if not p:
-                return None
-            at = first_at.get(str(p.get("key"))) if p.get("key") else None
-            ent = None if p.get("anonymous") else (
-                (entity_at(article.id, *at) if at else None) or entity_at(article.id, p["start"], p["end"]))
-            return {"text": p["text"], "entity": ent, "anonymous": bool(p.get("anonymous")),
-                    "class": p.get("class"), "start": p["start"], "end": p["end"]}
-
+        a = Attribution.from_span(s)
         out.append({
             "id": attribution_id(article.id, s),
             "article": article.id,
-            "start": s.start,
-            "end": s.end,
-            "speaker": party(a.get("speaker")),
-            "cue": a["cue"]["text"],
-            "cue_span": {"start": a["cue"]["start"], "end": a["cue"]["end"]},
-            "stance": s.label,
-            "framing": a.get("framing"),
-            "content": (a.get("content") or {}).get("text"),
-            "content_span": {k: a["content"][k] for k in ("start", "end")} if a.get("content") else None,
-            "direct": a.get("direct", False),
-            "via": [party(v) for v in a.get("via", [])],
+            "start": a.start,
+            "end": a.end,
+            "speaker": party(a.speaker),
+            "cue": a.cue,
+            "cue_span": {"start": a.cue_start, "end": a.cue_end},
+            "stance": a.stance,
+            "framing": s.attrs.get("framing"),
+            "content": a.content_text,
+            "content_span": {"start": a.content[0], "end": a.content[1]} if a.content else None,
+            "direct": a.direct,
+            "via": [party(v) for v in a.via],
             "claim": None,
         })
     return out

@@ -427,84 +427,144 @@ def _statement(s: _Sentence, speaker: Party, vias: list[Party], cues: list[CueMa
 
 def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution], last: Party | None,
               lex) -> Attribution | None:  # type: ignore[no-untyped-def]
+    """The statement a cue makes, in small steps: cues that only add to the statement before them (a
+    channel, a publisher, cited sources) or name their source after a preposition; a source named after its
+    statement; else the speaker, the relays, the content and the stance."""
     cm = cues[n]
-    toks, text = s.tokens, s.text
-    cue = cm.cue
-    cs, ce = toks[cm.start].start, toks[cm.end - 1].end
     stop = _clause_stop(s, cm.start, cues, n)
-
-    if cue.type == "noun":
+    if cm.cue.type == "noun":
         return None
-    if cue.type == "phrase" and cue.lemma.startswith("في "):
-        # "في اتصال مع نيويورك تايمز، نفى …", "في تصريح لـ…": the channel, a relay when it is an outlet
-        channel = _interview_relay(s, cm.end, s.article) or _outlet_after(s, cm.end)
-        if made and channel:
-            made[-1].via.extend(channel)
-        elif channel:
-            s.pending_via.extend(channel)
-        return None
-    if cue.type == "phrase" and made and unclitic(toks[cm.start].norm) in (
-        "حسب", "بحسب", "وفق", "وفقا", "طبقا", "حسبما", "بحسبما", "وفقما", "كما"
-    ):
-        # "…، حسب ما نشرت وزارة الداخلية في بيان" after a statement: the publisher relays it
-        publisher = speaker_at(toks, cm.end, s.mention_at) or _definite_subject(s, cm.end)
-        if publisher is not None and not publisher.anonymous:
-            last = made[-1]
-            last.via.append(s.party(publisher))
-            k = cm.start - 1
-            while k > 0 and toks[k].kind == "punct":
-                k -= 1
-            if last.content and last.content[0] < toks[k].end < last.content[1]:
-                last.content = (last.content[0], toks[k].end)  # the statement stops before its relay
-            return last
-    if cue.type == "relay_prep":
-        # "كشفت الصحيفة، نقلاً عن مسؤولين …، أن": the cited sources of the statement before
-        cited = _cited(s, cm.end, find_prep=False)
-        if made and cited:
-            _add_cited(made[-1], cited, s, lex)
-        return None
-    if cue.type == "prep":
-        fused = toks[cm.end - 1].norm.endswith("ما") and toks[cm.end - 1].norm != "ما"  # "حسبما", "وفقما"
-        verb_at = cm.end + 1 if cm.end < len(toks) and toks[cm.end].norm == "ما" else (cm.end if fused else None)
-        if verb_at is not None:
-            # "…، حسب ما نشرت وزارة الداخلية في بيان": after a statement, the publisher relays it; with no
-            # statement before in the sentence, the publisher vouches for the clause before the phrase
-            # ("قتل خمسة مدنيين…، حسبما أفاد المرصد"); else ("وفق ما أكده X") the verb after "ما" is the cue
-            publisher = _trailing_subject(s, verb_at + 1, stop) if verb_at < len(toks) else None
-            if made and publisher is not None and not publisher.anonymous:
-                made[-1].via.append(s.party(publisher))
-                return made[-1]
-            content = _clause_before(s, cm.start) if publisher is not None and cm.start > 1 else None
-            if not made and content is not None:
-                stance = content_stance(key(text[content[0] : content[1]]), cue.stance)
-                return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing,
-                                   s.party(publisher), content, [], False)
-            return None
-        sp = speaker_at(toks, cm.end, s.mention_at)
-        if sp is None:
-            return None
-        party = s.party(sp)
-        if made:  # "نفت الرئاسة …، وفق سانا": a relay of the sentence's statement
-            made[-1].via.append(party)
-            return made[-1]
-        after = sp.end
-        while after < len(toks) and (toks[after].text in "،,:" or toks[after].norm in ("فان", "فانه", "فانها")):
-            after += 1
-        words_after = any(t.kind == "word" for t in toks[after:stop])
-        content = (toks[after].start, _end_of(s, stop)) if after < stop and words_after else None
-        if content is None:  # "…، بالتنسيق حسب نيويورك تايمز": the statement is what came before the cue
-            content = _clause_before(s, cm.start)
-        stance = content_stance(key(text[content[0] : content[1]]) if content else "", cue.stance)
-        return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing,
-                           party, content, [], False)
-
+    for step in (_channel_phrase, _publisher_phrase, _relay_prep, _prep_cue):
+        done = step(s, cm, stop, made, lex)
+        if done is not _NOT_MINE:
+            return done  # type: ignore[return-value]
     trailing = _trailing(s, cm, stop, made)
     if trailing is not None:
         return trailing
-    # verbs and phrases; a present-tense verb with its subject before it is a headline ("تركيا تحذر سوريا")
+    sp, i_after = _choose_speaker(s, cm)
+    speaker = s.party(sp) if sp else None
+    via: list[Party] = []
+    if cm.cue.type == "relay_verb" or (cm.cue.type == "phrase" and _relays(s, cm)):
+        speaker, via, i_after, made_here = _cited_relays(s, cm, stop, speaker, i_after, lex)
+        if made_here is not None:
+            return made_here
+    if speaker is None:
+        speaker = _continuing_speaker(s, cm, last)
+        if speaker is None:
+            return None
+    via += _interview_relay(s, i_after, s.article)
+    if fold_lemma(cm.cue.lemma) in lex.needs_content and not _opens_content(s, i_after, stop):
+        return None  # "تحدث ترامب هاتفيا مع …": no statement follows
+    found = _content_from(s, i_after, stop)
+    content, direct = ((found[0], found[1]), found[2]) if found is not None else (None, False)
+    return _made(s, cm, speaker, content, via, direct)
+
+
+_NOT_MINE = object()  # a step that does not handle the cue: the next one is tried
+
+
+def _made(s: _Sentence, cm: CueMatch, speaker: Party | None, content: tuple[int, int] | None, via: list[Party],
+          direct: bool) -> Attribution:
+    """The attribution of a cue, its stance read from the content (an analyst's assertion is a view)."""
+    toks, text, cue = s.tokens, s.text, cm.cue
+    cs, ce = toks[cm.start].start, toks[cm.end - 1].end
+    stance = content_stance(key(text[content[0] : content[1]]) if content else "", cue.stance)
+    if stance == "assert" and speaker is not None and _analyst(speaker.text):
+        stance = "opinion"
+    return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing, speaker,
+                       content, via, direct)
+
+
+def _channel_phrase(s: _Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex) -> object:  # type: ignore[no-untyped-def]
+    """"في اتصال مع نيويورك تايمز، نفى …", "في تصريح لـ…": the channel, a relay when it is an outlet."""
+    if not (cm.cue.type == "phrase" and cm.cue.lemma.startswith("في ")):
+        return _NOT_MINE
+    channel = _interview_relay(s, cm.end, s.article) or _outlet_after(s, cm.end)
+    if made and channel:
+        made[-1].via.extend(channel)
+    elif channel:
+        s.pending_via.extend(channel)
+    return None
+
+
+def _publisher_phrase(s: _Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex) -> object:  # type: ignore[no-untyped-def]
+    """"…، حسب ما نشرت وزارة الداخلية في بيان" after a statement: the publisher relays it."""
+    toks = s.tokens
+    if not (cm.cue.type == "phrase" and made and unclitic(toks[cm.start].norm) in (
+        "حسب", "بحسب", "وفق", "وفقا", "طبقا", "حسبما", "بحسبما", "وفقما", "كما"
+    )):
+        return _NOT_MINE
+    publisher = speaker_at(toks, cm.end, s.mention_at) or _definite_subject(s, cm.end)
+    if publisher is None or publisher.anonymous:
+        return _NOT_MINE
+    last = made[-1]
+    last.via.append(s.party(publisher))
+    k = cm.start - 1
+    while k > 0 and toks[k].kind == "punct":
+        k -= 1
+    if last.content and last.content[0] < toks[k].end < last.content[1]:
+        last.content = (last.content[0], toks[k].end)  # the statement stops before its relay
+    return last
+
+
+def _relay_prep(s: _Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex) -> object:  # type: ignore[no-untyped-def]
+    """"كشفت الصحيفة، نقلاً عن مسؤولين …، أن": the cited sources of the statement before."""
+    if cm.cue.type != "relay_prep":
+        return _NOT_MINE
+    cited = _cited(s, cm.end, find_prep=False)
+    if made and cited:
+        _add_cited(made[-1], cited, s, lex)
+    return None
+
+
+def _prep_cue(s: _Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex) -> object:  # type: ignore[no-untyped-def]
+    """"بحسب X، فإن …", "نفت الرئاسة …، وفق سانا" (a relay of the statement before), "…، حسبما أفاد
+    المرصد" (the source of the clause before)."""
+    if cm.cue.type != "prep":
+        return _NOT_MINE
+    toks, text, cue = s.tokens, s.text, cm.cue
+    cs, ce = toks[cm.start].start, toks[cm.end - 1].end
+    fused = toks[cm.end - 1].norm.endswith("ما") and toks[cm.end - 1].norm != "ما"  # "حسبما", "وفقما"
+    verb_at = cm.end + 1 if cm.end < len(toks) and toks[cm.end].norm == "ما" else (cm.end if fused else None)
+    if verb_at is not None:
+        # after a statement, the publisher relays it; with no statement before in the sentence, the publisher
+        # vouches for the clause before the phrase; else ("وفق ما أكده X") the verb after "ما" is the cue
+        publisher = _trailing_subject(s, verb_at + 1, stop) if verb_at < len(toks) else None
+        if made and publisher is not None and not publisher.anonymous:
+            made[-1].via.append(s.party(publisher))
+            return made[-1]
+        content = _clause_before(s, cm.start) if publisher is not None and cm.start > 1 else None
+        if not made and content is not None:
+            stance = content_stance(key(text[content[0] : content[1]]), cue.stance)
+            return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing,
+                               s.party(publisher), content, [], False)
+        return None
+    sp = speaker_at(toks, cm.end, s.mention_at)
+    if sp is None:
+        return None
+    party = s.party(sp)
+    if made:  # "نفت الرئاسة …، وفق سانا": a relay of the sentence's statement
+        made[-1].via.append(party)
+        return made[-1]
+    after = sp.end
+    while after < len(toks) and (toks[after].text in "،,:" or toks[after].norm in ("فان", "فانه", "فانها")):
+        after += 1
+    words_after = any(t.kind == "word" for t in toks[after:stop])
+    content = (toks[after].start, _end_of(s, stop)) if after < stop and words_after else None
+    if content is None:  # "…، بالتنسيق حسب نيويورك تايمز": the statement is what came before the cue
+        content = _clause_before(s, cm.start)
+    stance = content_stance(key(text[content[0] : content[1]]) if content else "", cue.stance)
+    return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing,
+                       party, content, [], False)
+
+
+def _choose_speaker(s: _Sentence, cm: CueMatch) -> tuple[Speaker | None, int]:
+    """The speaker of a verb or phrase cue, and the token after it. A present-tense verb with its subject
+    before it is a headline ("تركيا تحذر سوريا"); else the subject after the verb (a name, a title, a role
+    with its field, a quoted name, an apposition), past a time or place, or the subject of a participle."""
+    toks, cue = s.tokens, cm.cue
     sp = None
-    first = toks[cm.start].norm
-    if first[:1] in "يت" and cue.type == "verb" and cm.start > 0:
+    if toks[cm.start].norm[:1] in "يت" and cue.type == "verb" and cm.start > 0:
         sp = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
     sp = sp or speaker_at(toks, cm.end, s.mention_at)
     if sp is None and not cue.object_first:
@@ -524,30 +584,7 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
     ):
         i_after += 1  # the closing mark of a quoted name, not a quotation opening
     if sp is None:
-        # skip a time or place adverb between the verb and the subject ("أعلن الخميس أن")
-        sp = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
-        skippable = cm.end < len(toks) and toks[cm.end].kind == "word" and (
-            toks[cm.end].norm in TRAILING_ADVERBS or _inside_date(s, toks[cm.end]) or toks[cm.end].norm == "في"
-        )
-        if sp is None and skippable:
-            # a time between the verb and its subject ("أعلن الخميس الجيش"), or where it was written ("وردت في
-            # بعض التقارير"); never a noun whose genitive names someone else ("محامي ستورمي دانيلز")
-            nxt = speaker_at(toks, cm.end + 1, s.mention_at)
-            if nxt is not None and toks[cm.end].norm == "في" and nxt.cls not in ("reports", "documents", "media"):
-                nxt = None
-            if nxt is not None and not nxt.role:
-                sp = nxt
-                i_after = nxt.end
-        if sp is None and cm.start > 0 and toks[cm.start - 1].norm in ("ما", "وهو ما", "وهذا ما"):
-            # "وهو ما تنبأ به في وقت سابق رئيس مركز … عبدالعزيز العنجري": a relative clause puts the
-            # pronoun and an adverbial between the verb and a named subject
-            for k in range(cm.end + 1, min(len(toks), cm.end + 6)):
-                if toks[k - 1].kind != "word" or unclitic(toks[k - 1].norm) in CONTENT_OPENERS:
-                    break
-                nxt = speaker_at(toks, k, s.mention_at)
-                if nxt is not None and nxt.mention is not None and not nxt.anonymous:
-                    sp, i_after = nxt, nxt.end
-                    break
+        sp, i_after = _subject_further(s, cm, i_after)
     if sp is None and _participle(toks[cm.start]):
         # "…، قائلاً إن …": the participle's subject is the sentence's subject
         sp = next((x for k in range(0, cm.start) if not _to_whom(toks[k])
@@ -562,48 +599,74 @@ def _from_cue(s: _Sentence, cues: list[CueMatch], n: int, made: list[Attribution
         app = apposition(toks, sp.end, s.mention_at)
         if app is not None:  # "محامي ستورمي دانيلز، مايكل آفينياتي، إنه": the person named in apposition
             sp, i_after = Speaker(sp.start, app.end, False, None, app.mention), app.end + 1
-    speaker = s.party(sp) if sp else None
-    via: list[Party] = []
-    if cue.type == "relay_verb" or (cue.type == "phrase" and _relays(s, cm)):
-        cited = _cited(s, i_after)
-        if cited:
-            rest = cited[-1][1]
-            outer = speaker
-            anon_informants = all(c[0].anonymous and c[0].cls in lex.informants for c in cited)
-            if anon_informants or outer is None:
-                via = [c[0] for c in cited]
-            else:
-                speaker, via = cited[0][0], [outer] if outer else []
-            i_after = rest
-            if i_after < len(toks) and toks[i_after].kind == "word" and unclitic(toks[i_after].norm) not in (
-                CONTENT_OPENERS
-            ):
-                found = (toks[i_after].start, _end_of(s, stop), False)
-                content = (found[0], found[1])
-                stance = content_stance(key(text[content[0] : content[1]]), cue.stance)
-                return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing,
-                                   speaker, content, via, False)
-    if speaker is None:
-        if cue.type != "verb" and cue.type != "phrase":
-            return None
-        prev = toks[cm.start - 1].text if cm.start > 0 else ""
-        clause_start = cm.start == 0 or toks[cm.start].norm[:1] in "وف" or prev in ("،", ",", ":", "؛")
-        if last is None or not clause_start or s.since_last > 2:
-            return None  # "كل من توقع…": a verb with no subject far from any statement speaks for nobody
-        speaker = last  # "وأضاف أن …": the last speaker goes on
-    via += _interview_relay(s, i_after, s.article)
-    found = _content_from(s, i_after, stop)
-    if found is None:
-        content, direct = None, False
+    return sp, i_after
+
+
+def _subject_further(s: _Sentence, cm: CueMatch, i_after: int) -> tuple[Speaker | None, int]:
+    """A subject not right after the verb: before it (subject–verb), past a time or the place it was written
+    ("أعلن الخميس الجيش", "وردت في بعض التقارير"), or after a relative "ما" and an adverbial."""
+    toks = s.tokens
+    sp = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
+    skippable = cm.end < len(toks) and toks[cm.end].kind == "word" and (
+        toks[cm.end].norm in TRAILING_ADVERBS or _inside_date(s, toks[cm.end]) or toks[cm.end].norm == "في"
+    )
+    if sp is None and skippable:
+        # never a noun whose genitive names someone else ("محامي ستورمي دانيلز")
+        nxt = speaker_at(toks, cm.end + 1, s.mention_at)
+        if nxt is not None and toks[cm.end].norm == "في" and nxt.cls not in ("reports", "documents", "media"):
+            nxt = None
+        if nxt is not None and not nxt.role:
+            sp, i_after = nxt, nxt.end
+    if sp is None and cm.start > 0 and toks[cm.start - 1].norm in ("ما", "وهو ما", "وهذا ما"):
+        # "وهو ما تنبأ به في وقت سابق رئيس مركز … عبدالعزيز العنجري": a relative clause puts the pronoun and
+        # an adverbial between the verb and a named subject
+        for k in range(cm.end + 1, min(len(toks), cm.end + 6)):
+            if toks[k - 1].kind != "word" or unclitic(toks[k - 1].norm) in CONTENT_OPENERS:
+                break
+            nxt = speaker_at(toks, k, s.mention_at)
+            if nxt is not None and nxt.mention is not None and not nxt.anonymous:
+                sp, i_after = nxt, nxt.end
+                break
+    return sp, i_after
+
+
+def _cited_relays(s: _Sentence, cm: CueMatch, stop: int, speaker: Party | None, i_after: int,
+                  lex) -> tuple[Party | None, list[Party], int, Attribution | None]:  # type: ignore[no-untyped-def]
+    """"نقلت الصحيفة عن X": X speaks and the subject relays it — unless X are anonymous informants, who are
+    the subject's report. Returns the speaker, the relays, the token after them, and the attribution when
+    the statement follows with no opener ("نقلت الوكالة عن مسؤول قوله")."""
+    toks = s.tokens
+    cited = _cited(s, i_after)
+    if not cited:
+        return speaker, [], i_after, None
+    outer = speaker
+    anon_informants = all(c[0].anonymous and c[0].cls in lex.informants for c in cited)
+    if anon_informants or outer is None:
+        via = [c[0] for c in cited]
     else:
-        content, direct = (found[0], found[1]), found[2]
-    if fold_lemma(cue.lemma) in lex.needs_content and not _opens_content(s, i_after, stop):
-        return None  # "تحدث ترامب هاتفيا مع …": no statement follows
-    stance = content_stance(key(text[content[0] : content[1]]) if content else "", cue.stance)
-    if stance == "assert" and speaker is not None and _analyst(speaker.text):
-        stance = "opinion"
-    return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing, speaker,
-                       content, via, direct)
+        speaker, via = cited[0][0], [outer] if outer else []
+    i_after = cited[-1][1]
+    if i_after < len(toks) and toks[i_after].kind == "word" and unclitic(toks[i_after].norm) not in CONTENT_OPENERS:
+        content = (toks[i_after].start, _end_of(s, stop))
+        cue = cm.cue
+        cs, ce = toks[cm.start].start, toks[cm.end - 1].end
+        stance = content_stance(key(s.text[content[0] : content[1]]), cue.stance)
+        return speaker, via, i_after, Attribution(s.unit.start, s.unit.end, cs, ce, s.text[cs:ce], cue.lemma, stance,
+                                                  cue.framing, speaker, content, via, False)
+    return speaker, via, i_after, None
+
+
+def _continuing_speaker(s: _Sentence, cm: CueMatch, last: Party | None) -> Party | None:
+    """"وأضاف أن …": a verb with no subject of its own, opening a clause near the last statement, goes on
+    from the last speaker; far from any statement ("كل من توقع…") it speaks for nobody."""
+    toks = s.tokens
+    if cm.cue.type not in ("verb", "phrase"):
+        return None
+    prev = toks[cm.start - 1].text if cm.start > 0 else ""
+    clause_start = cm.start == 0 or toks[cm.start].norm[:1] in "وف" or prev in ("،", ",", ":", "؛")
+    if last is None or not clause_start or s.since_last > 2:
+        return None
+    return last
 
 
 def fold_lemma(lemma: str) -> str:

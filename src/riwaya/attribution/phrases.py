@@ -151,7 +151,7 @@ def _unknown_body(tokens: list[Token], k: int) -> int:
     """The end of an organisation's name the recogniser did not know, at token k: a head noun ("شرطة",
     "وزارة") with up to three words after it, or up to four definite words ("الجيش", "الخارجية الروسية"); k
     when there is none. It stops at punctuation, "إن"/"أن" and reporting words."""
-    from .extract import CONTENT_OPENERS
+    from .sentence import CONTENT_OPENERS
 
     heads = entity_cues().org_heads
     if k >= len(tokens) or tokens[k].kind != "word":
@@ -380,7 +380,7 @@ def bare_name(tokens: list[Token], i: int, before_preposition: bool = False) -> 
     role that calls for a name (`before_preposition`), two or three such words before "في"/"خلال"/"عبر"
     ("المتحدث باسم وزارة الخارجية لو كانغ في إفادة صحفية")."""
     from ..text.terms import stopwords
-    from .extract import CONTENT_OPENERS
+    from .sentence import CONTENT_OPENERS
 
     lex = lexicon()
     k = i

@@ -1,0 +1,137 @@
+"""A sentence as the attribution steps see it: its tokens, the entity mentions at each, and where a
+statement's content begins and ends."""
+
+from __future__ import annotations
+
+from ..model import Article, Span
+from ..text.tokens import Token, sentence_tokens
+from .phrases import (
+    CueMatch,
+    Speaker,
+    speaker_at,
+    unclitic,
+)
+from .records import Party
+
+CONTENT_OPENERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "انما", ":"})
+
+
+QUOTES_OPEN = frozenset("«“\"„”")
+
+
+CLAUSE_BREAKS = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
+
+
+class Sentence:
+    def __init__(self, article: Article, unit: Span, mentions: list[Span]):
+        self.article = article
+        self.since_last = 0  # sentences since the last statement
+        self.pending_via: list[Party] = []  # channels named before the statement they belong to
+        self.text = article.text
+        self.unit = unit
+        self.tokens: list[Token] = sentence_tokens(article.text, unit.start, unit.end)
+        self.mention_at: dict[int, Span] = {}
+        self.mention_at_end: dict[int, Span] = {}
+        self.mention_start: dict[int, int] = {}
+        starts = {t.start: i for i, t in enumerate(self.tokens)}
+        for m in mentions:
+            if not (unit.start <= m.start < unit.end):
+                continue
+            i = next((starts[p] for p in range(m.start, max(m.start - 4, unit.start - 1), -1) if p in starts), None)
+            if i is None:
+                continue
+            if m.start > self.tokens[i].start and self.tokens[i].end < m.start:
+                continue
+            self.mention_at.setdefault(i, m)
+            j = i
+            while j + 1 < len(self.tokens) and self.tokens[j + 1].start < m.end:
+                j += 1
+            self.mention_at_end[j] = m
+            self.mention_start[id(m)] = i
+
+    def party(self, sp: Speaker) -> Party:
+        start, end = self.tokens[sp.start].start, self.tokens[sp.end - 1].end
+        if sp.mention is not None and not sp.anonymous:
+            start = min(start, sp.mention.start) if sp.start < len(self.tokens) else sp.mention.start
+        while end > start and self.text[end - 1] in "«»“”\"'# ":
+            end -= 1  # 'صحيفة “نيويورك تايمز' keeps no stray quotation mark
+        text = self.text[start:end]
+        return Party(start, end, text, sp.mention.attrs.get("key") if sp.mention is not None else None,
+                     sp.anonymous, sp.cls)
+
+
+def content_from(s: Sentence, i: int, stop: int) -> tuple[int, int, bool] | None:
+    """Where the statement begins at or after token i (أن/إن/a quote/a colon), to the sentence end or `stop`."""
+    toks = s.tokens
+    k = i
+    while k < stop and k - i <= 5:
+        t = toks[k]
+        if t.text in QUOTES_OPEN:
+            return t.start, end_of(s, stop), True
+        if unclitic(t.norm) in CONTENT_OPENERS or t.norm in CONTENT_OPENERS or t.text == ":":
+            first = k + 1
+            if first < stop:
+                direct = toks[first].text in QUOTES_OPEN
+                return toks[first].start, end_of(s, stop), direct
+            return None
+        k += 1
+    if i < stop:  # no opener: the rest of the clause ("بحسب الصحيفة، فإن …" is handled by the caller)
+        return toks[i].start, end_of(s, stop), toks[i].text in QUOTES_OPEN
+    return None
+
+
+def end_of(s: Sentence, stop: int) -> int:
+    end = s.tokens[stop - 1].end if stop > 0 else s.unit.end
+    return end
+
+
+def clause_stop(s: Sentence, start: int, cues: list[CueMatch], me: int) -> int:
+    """A statement runs to the sentence end, or to "فيما"/"بينما" before the next cue with a speaker."""
+    for c in cues[me + 1 :]:
+        for k in range(c.start - 1, start, -1):
+            if s.tokens[k].norm in CLAUSE_BREAKS or unclitic(s.tokens[k].norm) in CLAUSE_BREAKS:
+                if speaker_at(s.tokens, c.end, s.mention_at) is not None or c.cue.type != "verb":
+                    return k
+                break
+    return len(s.tokens)
+
+
+def opens_content(s: Sentence, i: int, stop: int) -> bool:
+    for t in s.tokens[i : min(stop, i + 12)]:
+        if t.text in QUOTES_OPEN or t.text == ":" or unclitic(t.norm) in CONTENT_OPENERS or t.norm in CONTENT_OPENERS:
+            return True
+    return False
+
+
+def clause_before(s: Sentence, i: int) -> tuple[int, int] | None:
+    """The clause a trailing source phrase vouches for: "…، وأصبحت سوريا العضو التسعين في التحالف، وذلك
+    بحسب تصريحات المبعوث" → "وأصبحت سوريا العضو التسعين في التحالف" (back to the last "، و…")."""
+    toks = s.tokens
+    end = i - 1
+    while end >= 0 and (toks[end].norm in ("وذلك", "ذلك", "وهذا") or toks[end].kind == "punct"):
+        end -= 1
+    if end < 0:
+        return None
+    start = 0
+    for k in range(end, 0, -1):
+        if toks[k - 1].text in ("،", ",") and toks[k].norm[:1] == "و" and k < end:
+            start = k
+            break
+    return toks[start].start, toks[end].end
+
+
+def token_of(s: Sentence, offset: int) -> int:
+    for i, t in enumerate(s.tokens):
+        if t.end >= offset:
+            return i + 1
+    return len(s.tokens)
+
+
+def end_token(s: Sentence, m: Span, k: int) -> int:
+    while k < len(s.tokens) and s.tokens[k].start < m.end:
+        k += 1
+    return k
+
+
+def inside_date(s: Sentence, t: Token) -> bool:
+    return any(d.start <= t.start < d.end for d in s.article.spans("dates"))

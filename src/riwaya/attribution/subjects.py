@@ -1,0 +1,214 @@
+"""Who speaks: the subject of a reporting word, after it or before it, named, titled, a role, an
+unknown body, a quoted name, a person in apposition — and who was only spoken to."""
+
+from __future__ import annotations
+
+from ..text.normalize import key
+from ..text.tokens import Token
+from .lexicon import lexicon
+from .phrases import (
+    CueMatch,
+    Speaker,
+    apposition,
+    bare_name,
+    speaker_at,
+    speaker_before,
+    unclitic,
+)
+from .sentence import CONTENT_OPENERS, QUOTES_OPEN, Sentence, inside_date
+
+TRAILING_ADVERBS = frozenset({"ايضا", "كذلك", "اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
+                              "الجمعه", "السبت", "سابقا", "لاحقا"})
+
+
+SUBJECT_FOLLOWERS = frozenset({"علي", "عن", "ان", "بان", "انه", "انها", "ب", "في", "،", ",", ":"})
+
+
+def choose_speaker(s: Sentence, cm: CueMatch) -> tuple[Speaker | None, int]:
+    """The speaker of a verb or phrase cue, and the token after it. A present-tense verb with its subject
+    before it is a headline ("تركيا تحذر سوريا"); else the subject after the verb (a name, a title, a role
+    with its field, a quoted name, an apposition), past a time or place, or the subject of a participle."""
+    toks, cue = s.tokens, cm.cue
+    sp = None
+    if toks[cm.start].norm[:1] in "يت" and cue.type == "verb" and cm.start > 0:
+        sp = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
+    sp = sp or speaker_at(toks, cm.end, s.mention_at)
+    if sp is None and not cue.object_first:
+        sp = quoted_name(s, cm.end)
+    if sp is not None and sp.role and sp.mention is None and sp.start == cm.end:
+        # "وزير التجارة", not "وزير": a role with the field it holds names one office
+        longer = definite_subject(s, sp.start)
+        if longer is not None and longer.end > sp.end:
+            sp = longer
+    if cue.object_first and sp is not None and sp.start == cm.end and sp.end < len(toks) and (
+        toks[sp.end].norm.startswith("ب")
+    ):
+        sp = None  # "ووصفت التقرير بأنه …": what is described, not who describes it
+    i_after = sp.end if sp else cm.end
+    if sp is not None and sp.start > 0 and toks[sp.start - 1].text in QUOTES_OPEN and i_after < len(toks) and (
+        toks[i_after].text in QUOTES_OPEN | {"»", "”"}
+    ):
+        i_after += 1  # the closing mark of a quoted name, not a quotation opening
+    if sp is None:
+        sp, i_after = subject_further(s, cm, i_after)
+    if sp is None and participle(toks[cm.start]):
+        # "…، قائلاً إن …": the participle's subject is the sentence's subject
+        sp = next((x for k in range(0, cm.start) if not to_whom(toks[k])
+                   and (x := speaker_at(toks, k, s.mention_at)) is not None), None)
+    if sp is None:
+        sp = bare_name_at(s, cm.end) or (None if cue.object_first else definite_subject(s, cm.end))
+        if sp is not None:
+            i_after = sp.end
+    if sp is not None and sp.start == cm.end and to_whom(toks[sp.start]):
+        sp, i_after = None, cm.end  # "صرح لصحيفة بلجيكية", "قال لرجال الشرطة": who it was said to
+    if sp is not None and not sp.anonymous:
+        app = apposition(toks, sp.end, s.mention_at)
+        if app is not None:  # "محامي ستورمي دانيلز، مايكل آفينياتي، إنه": the person named in apposition
+            sp, i_after = Speaker(sp.start, app.end, False, None, app.mention), app.end + 1
+    return sp, i_after
+
+
+def subject_further(s: Sentence, cm: CueMatch, i_after: int) -> tuple[Speaker | None, int]:
+    """A subject not right after the verb: before it (subject–verb), past a time or the place it was written
+    ("أعلن الخميس الجيش", "وردت في بعض التقارير"), or after a relative "ما" and an adverbial."""
+    toks = s.tokens
+    sp = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
+    skippable = cm.end < len(toks) and toks[cm.end].kind == "word" and (
+        toks[cm.end].norm in TRAILING_ADVERBS or inside_date(s, toks[cm.end]) or toks[cm.end].norm == "في"
+    )
+    if sp is None and skippable:
+        # never a noun whose genitive names someone else ("محامي ستورمي دانيلز")
+        nxt = speaker_at(toks, cm.end + 1, s.mention_at)
+        if nxt is not None and toks[cm.end].norm == "في" and nxt.cls not in ("reports", "documents", "media"):
+            nxt = None
+        if nxt is not None and not nxt.role:
+            sp, i_after = nxt, nxt.end
+    if sp is None and cm.start > 0 and toks[cm.start - 1].norm in ("ما", "وهو ما", "وهذا ما"):
+        # "وهو ما تنبأ به في وقت سابق رئيس مركز … عبدالعزيز العنجري": a relative clause puts the pronoun and
+        # an adverbial between the verb and a named subject
+        for k in range(cm.end + 1, min(len(toks), cm.end + 6)):
+            if toks[k - 1].kind != "word" or unclitic(toks[k - 1].norm) in CONTENT_OPENERS:
+                break
+            nxt = speaker_at(toks, k, s.mention_at)
+            if nxt is not None and nxt.mention is not None and not nxt.anonymous:
+                sp, i_after = nxt, nxt.end
+                break
+    return sp, i_after
+
+
+def definite_subject(s: Sentence, i: int) -> Speaker | None:
+    """"وأعلنت الشركة عن …", "وقالت وزارة التجارة إنها …", "وأكد وزير الخارجية الأردني أن …": a noun phrase
+    the recogniser did not know right after the verb — a definite noun, an organisation head or a person
+    title, with up to three definite words after it — followed by a preposition or the content, is the
+    subject even when it names no entity."""
+    from ..entities.lexicon import cues as entity_cues
+    from ..text.terms import stopwords
+    from .phrases import CUE_WORDS_STOP, strip_clitic, title_at
+
+    toks = s.tokens
+    if i + 1 >= len(toks) or toks[i].kind != "word":
+        return None
+    c = entity_cues()
+    first = toks[i].norm
+    titled = title_at(toks, i)
+    if not (first.startswith("ال") or first in c.org_heads or strip_clitic(first) in c.org_heads or titled > i):
+        return None
+
+    def inside_date(t: Token) -> bool:
+        return any(d.start <= t.start < d.end for d in s.article.spans("dates"))
+
+    if first in stopwords() or inside_date(toks[i]):
+        return None
+    k = max(i + 1, titled)
+    while (
+        k < len(toks)
+        and k - i < 5
+        and toks[k].kind == "word"
+        and toks[k].norm.startswith("ال")
+        and toks[k].norm not in stopwords()
+        and not inside_date(toks[k])
+        and not CUE_WORDS_STOP(toks[k])
+    ):
+        k += 1
+    if k >= len(toks):
+        return None
+    nxt = toks[k]
+    if (
+        k - i > 1
+        and not first.startswith("ال")
+        and nxt.kind == "word"
+        and not nxt.norm.startswith("ال")
+        and unclitic(nxt.norm) not in SUBJECT_FOLLOWERS
+    ):
+        # "أعلنت وزارة التجارة توقيع اتفاق …": an organisation or office, then its statement as a verbal
+        # noun with no "أن" — the named head keeps this from reading an object as the speaker
+        return Speaker(i, k, False, None, None, True)
+    if k - i > 1 and first.startswith("ال") and not (nxt.text == ":" or unclitic(nxt.norm) in CONTENT_OPENERS):
+        return None  # "كل من توقع الصدود الأميركي في ذلك الوقت": a definite object phrase, not a subject
+    if nxt.text in SUBJECT_FOLLOWERS or nxt.norm in SUBJECT_FOLLOWERS or unclitic(nxt.norm) in CONTENT_OPENERS:
+        return Speaker(i, k, False, None, None, True)
+    return None
+
+
+def trailing_subject(s: Sentence, i: int, stop: int) -> Speaker | None:
+    """The source named at the end of a sentence, after the statement it vouches for ("…، كما أفادت الشرطة",
+    "…، حسبما أفاد المرصد السوري"): a speaker phrase, or definite words up to the sentence's end."""
+    sp = speaker_at(s.tokens, i, s.mention_at) or definite_subject(s, i)
+    if sp is not None:
+        return sp
+    k = i
+    while k < stop and k - i < 4 and s.tokens[k].kind == "word" and s.tokens[k].norm.startswith("ال"):
+        k += 1
+    if k > i and (k >= stop or s.tokens[k].kind == "punct"):
+        return Speaker(i, k, False, None, None, True)
+    return None
+
+
+def quoted_name(s: Sentence, i: int) -> Speaker | None:
+    """'وقالت "فتح" في بيان': one to three words in quotation marks right after the verb, followed by "في",
+    a comma, "إن"/"أن" or "لـ…", name the speaker even when the recogniser does not know them."""
+    toks = s.tokens
+    if i >= len(toks) or toks[i].text not in QUOTES_OPEN:
+        return None
+    close = next((k for k in range(i + 1, min(len(toks), i + 5)) if toks[k].text in QUOTES_OPEN | {"»", "”"}), None)
+    if close is None or close == i + 1 or close + 1 >= len(toks) or any(t.kind != "word" for t in toks[i + 1 : close]):
+        return None
+    nxt = toks[close + 1]
+    if (nxt.text in "،," or nxt.norm in ("في", "عبر") or unclitic(nxt.norm) in CONTENT_OPENERS
+            or nxt.norm.startswith("ل")):
+        return Speaker(i + 1, close, False, None, None)  # the name without its quotation marks
+    return None
+
+
+def to_whom(tok: Token) -> bool:
+    """A word after the verb that carries the preposition ل before a noun that names an outlet, a body, a
+    title or a source ("لصحيفة", "لرجال", "للصحفيين"): the addressee. Names that begin with ل stay names."""
+    from ..entities.lexicon import cues as entity_cues
+    from .phrases import MEDIA_HEADS, strip_clitic
+
+    w = tok.norm
+    if w[:1] != "ل" or w.startswith("ال"):
+        return False
+    rest = w[2:] if w.startswith("لل") else w[1:]
+    bare = rest[2:] if rest.startswith("ال") else rest
+    c = entity_cues()
+    lex = lexicon()
+    return any(x in MEDIA_HEADS or x in c.org_heads or x in lex.sources or x in c.person_titles
+               for x in (rest, bare, strip_clitic(w), "ال" + bare))
+
+
+def bare_name_at(s: Sentence, i: int) -> Speaker | None:
+    """"وقال ظريف إن …", "وترى إلسا كانيا، …": a name the recogniser did not know (`phrases.bare_name`)."""
+    return bare_name(s.tokens, i)
+
+
+def participle(tok: Token) -> bool:
+    """An active participle used adverbially (مضيفاً، مشيراً، متابعاً، مؤكدةً)."""
+    w = unclitic(tok.norm)
+    return w.startswith("م") and (w.endswith("ا") or w.endswith("ه")) and len(w) >= 5
+
+
+def analyst(text: str) -> bool:
+    words = [w[2:] if w.startswith("ال") else w for w in key(text).split()]
+    titles = {t[2:] if t.startswith("ال") else t for t in lexicon().opinion_titles}
+    return any(w in titles for w in words[:3])

@@ -107,3 +107,10 @@ def test_nested_speech_gives_the_inner_source_the_word() -> None:
     assert (b["speaker"], b["via"], b["stance"]) == ("الحكومة", ["الوزير"], "predict")
     (c,) = attributions("وقال مكتب الرئيس الفرنسي إنه أبلغ الرئيس التركي بأن المطلب ينطبق على كل أنحاء سوريا.")
     assert c["speaker"] == "مكتب الرئيس الفرنسي" and c["via"] == []
+
+
+def test_a_hashtag_reads_as_the_words_it_joins() -> None:
+    # AL-internationalNews-426-20180311: Al Arabiya tags names and titles ("#وزير_الخارجية_اليمني")
+    got = attributions('وقال وزير الخارجية اليمني عبدالملك المخلافي إن الحوثيين يعرقلون صرف الرواتب. '
+                       'وشدد #وزير_الخارجية_اليمني، على ضرورة "اتخاذ مواقف حاسمة وصارمة".')
+    assert [g["speaker"] for g in got] == ["وزير الخارجية اليمني عبدالملك المخلافي", "وزير_الخارجية_اليمني"]

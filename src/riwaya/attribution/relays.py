@@ -56,12 +56,12 @@ def known_role(sp: Party, roles: list[Party]) -> Party:
     from ..entities.lexicon import cues as entity_cues
     from ..text.terms import terms
 
-    words = key(sp.text).split()
+    words = key(sp.text.replace("_", " ").lstrip("#")).split()
     titled = bool(words) and (words[0] in entity_cues().person_titles or " ".join(words[:2]) in (
         entity_cues().person_titles))
     if sp.key is not None and not titled:
         return sp
-    mine = terms(sp.text)
+    mine = terms(sp.text.replace("_", " "))  # "#وزير_الخارجية_اليمني"
     if len(mine) < 2:
         return sp
     for named in reversed(roles):

@@ -19,6 +19,7 @@ CONTENT_OPENERS = frozenset({"ان", "بان", "انه", "انها", "انهم",
 QUOTES_OPEN = frozenset("«“\"„”")
 
 
+HASHTAG_MARKS = frozenset({"#", "_"})
 CLAUSE_BREAKS = frozenset({"فيما", "بينما", "حين", "وفيما", "وبينما"})
 
 
@@ -29,7 +30,9 @@ class Sentence:
         self.pending_via: list[Party] = []  # channels named before the statement they belong to
         self.text = article.text
         self.unit = unit
-        self.tokens: list[Token] = sentence_tokens(article.text, unit.start, unit.end)
+        # a hashtag's marks are decoration: "#وزير_الخارجية_اليمني" reads as the three words it joins
+        self.tokens: list[Token] = [t for t in sentence_tokens(article.text, unit.start, unit.end)
+                                    if t.text not in HASHTAG_MARKS]
         self.mention_at: dict[int, Span] = {}
         self.mention_at_end: dict[int, Span] = {}
         self.mention_start: dict[int, int] = {}

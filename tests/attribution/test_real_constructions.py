@@ -56,6 +56,12 @@ def test_the_outlet_a_statement_was_given_to_is_not_its_speaker() -> None:
     assert [g["speaker"] for g in got] == ["لوموند"]
 
 
+def test_an_outlet_named_with_a_short_clitic_is_who_was_told() -> None:
+    # BB-internationalNews-116-20180308: "لبي بي سي" (ل + a name of two-letter words) is the outlet told
+    (a,) = attributions("ولكن مصدرا قال لبي بي سي إنه من المرجح أنه نوع أندر من السارين والفي إكس.")
+    assert a["speaker"] == "مصدرا"
+
+
 def test_a_participle_after_the_verb_is_never_the_speaker() -> None:
     got = attributions("وقال وزير الخارجية إن الحوار مستمر. وأضاف قائلا: \"لن نتراجع عن مواقفنا\".")
     assert [g["speaker"] for g in got] == ["وزير الخارجية", "وزير الخارجية"]
@@ -70,6 +76,8 @@ STANCES = [
                  "deny", id="nonsense"),  # AL-internationalNews-108-20180219: a denial with no denial verb
     pytest.param("وأعلن الجيش أن القوات سيطرت على البلدة، متعهدا بتطهير المنطقة من المسلحين.",
                  "assert", id="done-then-pledge"),  # the proposition is what was done; a pledge follows it
+    pytest.param("ولكن مصدرا قال لبي بي سي إنه من المرجح أنه نوع أندر من السارين والفي إكس.",
+                 "hedge", id="most-likely"),  # BB-internationalNews-116-20180308: likelihood of what happened
 ]
 
 

@@ -53,6 +53,7 @@ from .sentence import (
     opens_content,
     token_of,
 )
+from .stance_model import learned_stance
 from .subjects import (
     TRAILING_ADVERBS,
     analyst,
@@ -154,6 +155,7 @@ def extract(article: Article) -> list[Attribution]:
     posted_by(article, out, mentions)
     for a in out:
         a.framing = _framing(article.text, a, lex)
+        a.stance = learned_stance(article.text, a)
     return out
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..corpora import ant_docs, excluded, recipe_args
+from ..corpora import ant_docs, excluded, recipe_args, training_libraries
 from ..resources import path
 from ..text.normalize import fold
 from .line_model import Page, continues_text, features, is_candidate, page_outlet
@@ -87,12 +87,7 @@ def load(docs: dict[str, dict], rates: dict[str, float]) -> tuple[list[dict[str,
 def main(argv: list[str] | None = None) -> None:
     args = recipe_args(__doc__.split("\n")[0], "../shared/data/ant_sample/articles.jsonl",
                        path("models", "furniture_lines.json")).parse_args(argv)
-    try:
-        from sklearn.feature_extraction import DictVectorizer
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.model_selection import GroupKFold, cross_val_predict
-    except ImportError as e:
-        raise SystemExit("training needs scikit-learn: pip install 'riwaya[train]'") from e
+    DictVectorizer, LogisticRegression, GroupKFold, cross_val_predict = training_libraries()
     docs = ant_docs(args.corpus)
     rates = outlet_rates(docs, excluded(args.exclude))
     xs, ys, groups = load(docs, rates)

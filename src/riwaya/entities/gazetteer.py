@@ -31,8 +31,8 @@ def _index(kb: KnowledgeBase) -> dict[tuple[str, ...], tuple[str, ...]]:
 def _first_forms(tok: str) -> list[str]:
     """A first token as written, without one proclitic, and لل → ال ("وألمانيا", "للأمم")."""
     forms = [tok]
-    if len(tok) > 3 and tok[0] in PROCLITICS:
-        forms.append(tok[1:])
+    if len(tok) >= 3 and tok[0] in PROCLITICS:
+        forms.append(tok[1:])  # a two-letter rest only opens a name of several words ("لبي بي سي")
     if tok.startswith("لل") and len(tok) > 4:
         forms.append("ال" + tok[2:])
     if len(tok) > 4 and tok[0] in "وف" and tok[1:3] == "لل":
@@ -69,7 +69,7 @@ def find(tokens: list[str], kb: KnowledgeBase | None = None, keys: list[str] | N
     i = 0
     while i < len(keys):
         k = keys[i]
-        if k not in lengths and (len(k) <= 3 or k[0] not in PROCLITICS):  # no other first form to try
+        if k not in lengths and (len(k) < 3 or k[0] not in PROCLITICS):  # no other first form to try
             i += 1
             continue
         best: Match | None = None
@@ -77,7 +77,7 @@ def find(tokens: list[str], kb: KnowledgeBase | None = None, keys: list[str] | N
             if not first or first not in lengths:
                 continue
             for n in lengths[first]:
-                if n > len(keys) - i:
+                if n > len(keys) - i or (n == 1 and len(first) < 3):
                     continue
                 cand = (first, *keys[i + 1 : i + n])
                 ids = index.get(cand)

@@ -179,3 +179,15 @@ def test_a_second_anonymous_source_named_again_keeps_the_outlet_that_introduced_
     found = attributions(text)
     later = [a for a in found if "الدبلوماسيين" in a["speaker"]]
     assert later and "نيويورك تايمز" in " ".join(later[0]["via"])
+
+
+def test_a_verb_after_kama_is_a_statement_of_the_same_speaker() -> None:
+    # BB-economy-3-20180217: "، كما أشار إلى": a finite cue with a proposition of its own starts a new statement,
+    # and the one before it ends at the comma; a participle ("، مشيراً إلى أن") only carries the statement on
+    first, second = attributions(
+        "وقال التقرير إن الصين وكوريا الشمالية وروسيا تشارك أحيانا في عمليات قرصنة إلكترونية، كما أشار إلى "
+        "قرصنة ينفذها ناشطون سياسيون ومنظمات إجرامية.")
+    assert (first["speaker"], second["speaker"], second["cue"]) == ("التقرير", "التقرير", "أشار")
+    assert first["content"].endswith("إلكترونية")
+    (only,) = attributions("وقال المتحدث إن الهجوم فشل، مشيرا إلى أن القوات تقدمت في المدينة.")
+    assert only["content"].endswith("المدينة.")

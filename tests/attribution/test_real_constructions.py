@@ -36,6 +36,23 @@ CASES = [
         [{"stance": "hedge", "content": "نجله قد يخضع لإجراء عملية جراحية"},
          {"cue": "وأضاف", "content": "حالته تحتاج لعملية جراحية حتى يتعافى بشكل أسرع."}],
         id="goes-on-in-the-same-sentence"),
+    pytest.param(  # BB-middleEast-79-20180223: an envoy in construct with the country he serves
+        "قال مندوب فرنسا لدى الأمم المتحدة إن الإخفاق في مساعدة سكان الغوطة الشرقية سيكون بمثابة خسارة فادحة.",
+        [{"speaker": "مندوب فرنسا لدى الأمم المتحدة"}], id="envoy-of-a-country"),
+    pytest.param(  # AL-internationalNews-299-20180302: an ambassador in construct, anonymous head
+        "قال سفير فرنسا في منطقة الساحل بغرب إفريقيا إن \"هجوماً إرهابياً\" وقع في #واغادوغو.",
+        [{"speaker": "سفير فرنسا في منطقة الساحل بغرب إفريقيا"}], id="ambassador-of-a-country"),
+    pytest.param(  # BB-economy-57-20180308: أعرب … عن: the words follow the preposition, past the speaker's description
+        "وأعرب كوليسون، وهو من مدينة ليمريك الأيرلندية، عن خشيته من أن يحدث الأمر نفسه في المملكة المتحدة.",
+        [{"speaker": "كوليسون", "stance": "opinion",
+          "content": "خشيته من أن يحدث الأمر نفسه في المملكة المتحدة."}], id="expressed-concern"),
+    pytest.param(  # AL-internationalNews-428-20180311: a broadcaster by its country speaks
+        "أعلن التلفزيون الإيراني، مساء الأحد، تحطم #طائرة_تركية في جنوب غرب إيران.",
+        [{"speaker": "التلفزيون الإيراني"}], id="state-television"),
+    pytest.param(  # BB-sport-16-20180206: the words come after the speaker's relative clause, at the colon
+        "وقال سوتون، الذي فاز بلقب الدوري الانجليزي الممتاز مع بلاكبيرن عام 1995، لبي بي سي: \"إنه يتصرف مثل "
+        "الأطفال، أليس كذلك؟\".",
+        [{"speaker": "سوتون", "content": "\"إنه يتصرف مثل الأطفال، أليس كذلك؟\"."}], id="after-a-relative-clause"),
 ]
 
 
@@ -122,3 +139,16 @@ def test_a_hashtag_reads_as_the_words_it_joins() -> None:
     got = attributions('وقال وزير الخارجية اليمني عبدالملك المخلافي إن الحوثيين يعرقلون صرف الرواتب. '
                        'وشدد #وزير_الخارجية_اليمني، على ضرورة "اتخاذ مواقف حاسمة وصارمة".')
     assert [g["speaker"] for g in got] == ["وزير الخارجية اليمني عبدالملك المخلافي", "وزير_الخارجية_اليمني"]
+
+
+def test_a_topic_after_amma_speaks_through_the_verb_with_fa() -> None:
+    # "أما X فقال": the topicalised subject, not the word before the verb
+    (a,) = attributions("أما وزارة الخارجية الروسية فقالت إن الاتهامات البريطانية باطلة.")
+    assert a["speaker"] == "وزارة الخارجية الروسية"
+
+
+def test_a_quotation_after_the_verb_is_not_a_quoted_name() -> None:
+    # a quotation mark that does not close within a few words opens the words, not a speaker's name
+    said, added = attributions("وقال المذيع إن الأمر مريب. وأضاف \"كمصدر للمعلومات كان الرجل منتهيا تماما بلا "
+                               "أهمية تذكر\".")
+    assert (said["speaker"], added["speaker"]) == ("المذيع", "المذيع")

@@ -19,6 +19,7 @@ Sentence by sentence:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Article, Span
 from ..text.normalize import key
@@ -33,6 +34,7 @@ from .phrases import (
 )
 from .records import Attribution, Party
 from .relays import (
+    SAYING,
     add_cited,
     cited_sources,
     interview_relay,
@@ -45,16 +47,19 @@ from .relays import (
 from .sentence import (
     CONTENT_OPENERS,
     QUOTES_OPEN,
+    RELATIVE_PRONOUNS,
     Sentence,
     clause_before,
     clause_stop,
     content_from,
     end_of,
+    end_token,
     opens_content,
     token_of,
 )
 from .stance_model import learned_stance
 from .subjects import (
+    FROM_HIM,
     TRAILING_ADVERBS,
     analyst,
     bare_name_at,
@@ -95,7 +100,9 @@ def extract(article: Article) -> list[Attribution]:
         covered_until = len(s.tokens) if made else -1
         for n, cm in enumerate(cues):
             if made and participle(s.tokens[cm.start]):
-                continue  # "…، مضيفاً أن …", "متابعاً": the same speaker goes on in the same statement
+                # "…، مضيفاً أن …", "مشيراً إلى أن": the same speaker goes on in the same statement (the
+                # dev stories' annotators split such a clause off in 2 cases of 17)
+                continue
             if cm.start < covered_until and cm.cue.type not in ("prep", "relay_prep"):
                 # a cue inside a statement already made is part of its content, unless it opens a new clause
                 # ("…، وقال المتحدث باسم السفارة") with its own speaker; a quoted word after the verb is its
@@ -104,14 +111,18 @@ def extract(article: Article) -> list[Attribution]:
                 prev = s.tokens[cm.start - 1].norm if cm.start > 0 else ""
                 new_clause = tok.norm[:1] in "وف" or prev in ("،", ",", ".", "كما", "ما")
                 quoted = cm.end < len(s.tokens) and s.tokens[cm.end].text in QUOTES_OPEN
-                sp = speaker_at(s.tokens, cm.end, s.mention_at) or definite_subject(s, cm.end)
+                at = cm.end + 1 if cm.end < len(s.tokens) and s.tokens[cm.end].norm in FROM_HIM else cm.end
+                sp = speaker_at(s.tokens, at, s.mention_at) or definite_subject(s, at)  # "وفق ما نقلته عنه X"
                 # "…، وأضاف قائلا: …": a verb that goes on from the speaker starts a statement of its own
-                goes_on = (sp is None and cm.cue.continues and tok.norm[:1] == "و" and prev in ("،", ",", ".")
-                           and made and made[-1].speaker is not None)
+                # "…، كما حذر من …": so does one after كما
+                goes_on = (sp is None and made and made[-1].speaker is not None and (
+                    (cm.cue.continues and tok.norm[:1] == "و" and prev in ("،", ",", "."))
+                    or (prev == "كما" and cm.cue.type == "verb" and not participle(tok))))
                 if (sp is None and not goes_on) or quoted or not new_clause:
                     continue
-                if goes_on and made[-1].content and made[-1].content[1] > s.tokens[cm.start - 1].start:
-                    made[-1].content = (made[-1].content[0], s.tokens[cm.start - 2].end)  # it ends at the comma
+                if goes_on:
+                    _end_before(made[-1], s, cm.start)
+            s.co_speakers = []
             a = _from_cue(s, cues, n, made, made[-1].speaker if made and made[-1].speaker else last_speaker, lex)
             if a is None:
                 continue
@@ -122,6 +133,9 @@ def extract(article: Article) -> list[Attribution]:
             if s.pending_via:
                 a.via.extend(v for v in s.pending_via if all(v.text != x.text for x in a.via))
                 s.pending_via = []
+            # "نقلت الصحيفة عن مسؤولين ودبلوماسيين قولهم": each cited source makes the statement
+            made.extend(replace(a, speaker=co, via=list(a.via)) for co in s.co_speakers)
+            s.co_speakers = []
             covered_until = token_of(s, a.content[1]) if a.content else cm.end
             if a.content and a.content[1] <= s.tokens[cm.start].start:
                 covered_until = len(s.tokens)  # "…، حسبما أفاد المرصد": what follows the cue is its source
@@ -159,6 +173,17 @@ def extract(article: Article) -> list[Attribution]:
     return out
 
 
+def _end_before(a: Attribution, s: Sentence, start: int) -> None:
+    """The statement before a new cue in the same sentence ends at the comma before it."""
+    toks = s.tokens
+    if a.content and start >= 2 and a.content[1] > toks[start - 1].start:
+        end = start - 1 if toks[start - 1].text in ("،", ",", "كما") else start
+        while end > 0 and toks[end - 1].text in ("،", ","):
+            end -= 1
+        if end > 0 and toks[end - 1].end > a.content[0]:
+            a.content = (a.content[0], toks[end - 1].end)
+
+
 def _nested(s: Sentence, a: Attribution, cues: list[CueMatch]) -> None:
     """Nested speech ("قال المرصد إن مصادر طبية أكدت مقتل…"): the inner source speaks, the outer one relays.
     The inner cue must open the content — its subject then its verb, or its verb then its subject — and be
@@ -178,7 +203,8 @@ def _nested(s: Sentence, a: Attribution, cues: list[CueMatch]) -> None:
         if inner is not None and inner.start != first:
             inner = None
         if inner is None and 0 < cm.start - first <= 3 and all(
-            t.kind == "word" and t.norm.startswith("ال") for t in toks[first : cm.start]
+            t.kind == "word" and t.norm.startswith("ال") and t.norm not in RELATIVE_PRONOUNS
+            for t in toks[first : cm.start]
         ):
             inner = Speaker(first, cm.start, False, None, None, True)  # "إن الحكومة أعلنت"
         if inner is None and cm.start == first:
@@ -270,7 +296,7 @@ def _from_cue(s: Sentence, cues: list[CueMatch], n: int, made: list[Attribution]
     speaker = s.party(sp) if sp else None
     via: list[Party] = []
     if cm.cue.type == "relay_verb" or (cm.cue.type == "phrase" and relays_in_phrase(s, cm)):
-        speaker, via, i_after, made_here = _cited_relays(s, cm, stop, speaker, i_after, lex)
+        speaker, via, i_after, made_here = _cited_relays(s, cm, stop, speaker, i_after, last, lex)
         if made_here is not None:
             return made_here
     if speaker is None:
@@ -281,6 +307,10 @@ def _from_cue(s: Sentence, cues: list[CueMatch], n: int, made: list[Attribution]
     if fold_lemma(cm.cue.lemma) in lex.needs_content and not opens_content(s, i_after, stop):
         return None  # "تحدث ترامب هاتفيا مع …": no statement follows
     found = content_from(s, i_after, stop)
+    prep = lex.content_after.get(fold_lemma(cm.cue.lemma))
+    at = next((k for k in range(i_after, min(stop - 1, i_after + 15)) if s.tokens[k].norm == prep), None)
+    if at is not None:  # "أعرب …، وهو من …، عن خشيته من أن …": the words from the preposition's object
+        found = (s.tokens[at + 1].start, end_of(s, stop), s.tokens[at + 1].text in QUOTES_OPEN)
     content, direct = ((found[0], found[1]), found[2]) if found is not None else (None, False)
     return _made(s, cm, speaker, content, via, direct)
 
@@ -319,17 +349,27 @@ def _publisher_phrase(s: Sentence, cm: CueMatch, stop: int, made: list[Attributi
         "حسب", "بحسب", "وفق", "وفقا", "طبقا", "حسبما", "بحسبما", "وفقما", "كما"
     )):
         return _NOT_MINE
-    publisher = speaker_at(toks, cm.end, s.mention_at) or definite_subject(s, cm.end)
+    at = cm.end + 1 if cm.end < len(toks) and toks[cm.end].norm in FROM_HIM else cm.end  # "نقلته عنه X"
+    publisher = speaker_at(toks, at, s.mention_at) or definite_subject(s, at)
     if publisher is None or publisher.anonymous:
         return _NOT_MINE
     last = made[-1]
-    last.via.append(s.party(publisher))
+    _add_relay(last, s.party(publisher))
     k = cm.start - 1
     while k > 0 and toks[k].kind == "punct":
         k -= 1
     if last.content and last.content[0] < toks[k].end < last.content[1]:
         last.content = (last.content[0], toks[k].end)  # the statement stops before its relay
     return last
+
+
+def _add_relay(a: Attribution, party: Party) -> None:
+    """A relay of the statement, unless it names the speaker or a relay already there ("ونقلت الأناضول على
+    لسان أردوغان قوله": the phrase names the speaker the relaying verb found)."""
+    same = [p for p in (a.speaker, *a.via) if p is not None
+            and (p.text == party.text or (p.key is not None and p.key == party.key))]
+    if not same:
+        a.via.append(party)
 
 
 def _relay_prep(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex) -> object:  # type: ignore[no-untyped-def]
@@ -356,7 +396,7 @@ def _prep_cue(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex
         # vouches for the clause before the phrase; else ("وفق ما أكده X") the verb after "ما" is the cue
         publisher = trailing_subject(s, verb_at + 1, stop) if verb_at < len(toks) else None
         if made and publisher is not None and not publisher.anonymous:
-            made[-1].via.append(s.party(publisher))
+            _add_relay(made[-1], s.party(publisher))
             return made[-1]
         content = clause_before(s, cm.start) if publisher is not None and cm.start > 1 else None
         if not made and content is not None:
@@ -369,7 +409,7 @@ def _prep_cue(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex
         return None
     party = s.party(sp)
     if made:  # "نفت الرئاسة …، وفق سانا": a relay of the sentence's statement
-        made[-1].via.append(party)
+        _add_relay(made[-1], party)
         return made[-1]
     after = sp.end
     while after < len(toks) and (toks[after].text in "،,:" or toks[after].norm in ("فان", "فانه", "فانها")):
@@ -383,22 +423,26 @@ def _prep_cue(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex
                        party, content, [], False)
 
 
-def _cited_relays(s: Sentence, cm: CueMatch, stop: int, speaker: Party | None, i_after: int,
+def _cited_relays(s: Sentence, cm: CueMatch, stop: int, speaker: Party | None, i_after: int, last: Party | None,
                   lex) -> tuple[Party | None, list[Party], int, Attribution | None]:  # type: ignore[no-untyped-def]
-    """"نقلت الصحيفة عن X": X speaks and the subject relays it — unless X are anonymous informants, who are
-    the subject's report. Returns the speaker, the relays, the token after them, and the attribution when
-    the statement follows with no opener ("نقلت الوكالة عن مسؤول قوله")."""
+    """"نقلت الصحيفة عن X": X speaks and the subject relays it, X named or not ("نقلت الوطن عن مصادر": the
+    sources speak) — unless the outlet granted X anonymity ("عن مسؤولين رفضوا الكشف عن أسمائهم"): they are
+    its informants and the report is its own. Returns the speaker, the relays, the token after them, and the
+    attribution when the statement follows with no opener ("نقلت الوكالة عن مسؤول قوله")."""
     toks = s.tokens
     cited = cited_sources(s, i_after)
     if not cited:
-        return speaker, [], i_after, None
+        return _relayed_from_last(s, cm, speaker, i_after, last)
     outer = speaker
-    anon_informants = all(c[0].anonymous and c[0].cls in lex.informants for c in cited)
-    if anon_informants or outer is None:
+    informants = all(c[0].anonymous and c[0].cls in lex.informants for c in cited) and granted_anonymity(
+        s, token_of(s, cited[0][0].start), stop, lex)
+    if informants:
         via = [c[0] for c in cited]
-    else:
-        speaker, via = cited[0][0], [outer] if outer else []
+    else:  # "ونقل عن مصادر …" with no subject of its own: the sources speak, the relay unnamed
+        speaker, via = cited[0][0], [outer] if outer is not None else []
+        s.co_speakers = [c[0] for c in cited[1:]]
     i_after = cited[-1][1]
+    i_after = _after_saying(s, i_after)
     if i_after < len(toks) and toks[i_after].kind == "word" and unclitic(toks[i_after].norm) not in CONTENT_OPENERS:
         content = (toks[i_after].start, end_of(s, stop))
         cue = cm.cue
@@ -409,6 +453,59 @@ def _cited_relays(s: Sentence, cm: CueMatch, stop: int, speaker: Party | None, i
     return speaker, via, i_after, None
 
 
+def _relayed_from_last(s: Sentence, cm: CueMatch, speaker: Party | None, i_after: int,
+                       last: Party | None) -> tuple[Party | None, list[Party], int, Attribution | None]:
+    """"ونقلت عنه وكالة الأنباء قوله", "ونقل مكتب الرئيس عنه قوله": "عنه" stands for the speaker just quoted,
+    who speaks; the verb's subject relays."""
+    toks = s.tokens
+    at = next((k for k in range(cm.end, min(max(i_after, cm.end) + 6, len(toks)))
+               if toks[k].norm in FROM_HIM and not any(unclitic(t.norm) in CONTENT_OPENERS for t in toks[cm.end : k])),
+              None)
+    if at is None or last is None:
+        return speaker, [], i_after, None
+    relay = speaker
+    if at == cm.end:  # the pronoun first, the relay after it
+        sp = speaker_at(toks, at + 1, s.mention_at) or definite_subject(s, at + 1)
+        relay, i_after = (s.party(sp), sp.end) if sp is not None else (None, at + 1)
+    else:
+        if relay is None or token_of(s, relay.end) < at - 1:  # "ونقل مكتب رئيس كوريا الجنوبية عنه": all of it
+            relay = s.party(Speaker(cm.end, at, False, None, None, True))
+        i_after = at + 1
+    return last, [relay] if relay is not None else [], _after_saying(s, i_after), None
+
+
+def _after_saying(s: Sentence, i: int) -> int:
+    """The token where the words start after a relayed source: past "قوله" a few words on ("عن مستشار أمني
+    للرئاسة قوله إن…", "عنه وكالة الأنباء "انا" قوله") and whom it was said to ("قوله لبوتين إن")."""
+    toks = s.tokens
+    for k in range(i, min(i + 4, len(toks))):
+        word = unclitic(toks[k].norm)
+        if word in CONTENT_OPENERS or (toks[k].text in QUOTES_OPEN and k + 1 < len(toks)
+                                       and unclitic(toks[k + 1].norm) not in SAYING and k > i + 1):
+            return i
+        if word in SAYING:
+            i = k + 1
+            told = s.mention_at.get(i) if i < len(toks) and toks[i].norm[:1] == "ل" else None
+            if told is not None:
+                i = end_token(s, told, i)
+            if i < len(toks) and toks[i].text in "،,":
+                i += 1
+            return i
+    return i
+
+
+def granted_anonymity(s: Sentence, start: int, stop: int, lex) -> bool:  # type: ignore[no-untyped-def]
+    """The sources cited from token `start` are said to speak on condition of anonymity before the statement
+    opens ("مسؤولين سوريين رفضوا الكشف عن أسمائهم أن…")."""
+    toks = s.tokens
+    for i in range(start, min(stop, len(toks))):
+        if unclitic(toks[i].norm) in CONTENT_OPENERS or toks[i].text in QUOTES_OPEN:
+            return False
+        if any(tuple(t.norm for t in toks[i : i + len(p)]) == p for p in lex.anonymity):
+            return True
+    return False
+
+
 def _continuing_speaker(s: Sentence, cm: CueMatch, last: Party | None) -> Party | None:
     """"وأضاف أن …": a verb with no subject of its own, opening a clause near the last statement, goes on
     from the last speaker; far from any statement ("كل من توقع…") it speaks for nobody."""
@@ -416,7 +513,7 @@ def _continuing_speaker(s: Sentence, cm: CueMatch, last: Party | None) -> Party 
     if cm.cue.type not in ("verb", "phrase"):
         return None
     prev = toks[cm.start - 1].text if cm.start > 0 else ""
-    clause_start = cm.start == 0 or toks[cm.start].norm[:1] in "وف" or prev in ("،", ",", ":", "؛")
+    clause_start = cm.start == 0 or toks[cm.start].norm[:1] in "وف" or prev in ("،", ",", ":", "؛", "كما")
     if last is None or not clause_start or s.since_last > 2:
         return None
     return last

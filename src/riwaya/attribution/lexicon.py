@@ -47,6 +47,7 @@ class Lexicon:
     informants: frozenset[str]
     not_future: frozenset[str]
     needs_content: frozenset[str]
+    content_after: dict[str, str]  # lemma -> the preposition its content follows ("أعرب … عن قلقه")
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -127,6 +128,7 @@ def lexicon() -> Lexicon:
         informants=frozenset(st["informants"]["classes"]),
         not_future=frozenset(fold(w) for w in st["not_future"]["words"]),
         needs_content=frozenset(fold(w) for w in st["needs_content"]["lemmas"]),
+        content_after={fold(k): fold(v) for k, v in st["content_after"]["prepositions"].items()},
     )
 
 

@@ -132,6 +132,21 @@ def extend_with_affiliation(tokens: list[Token], sp: Speaker, mention_at: dict[i
     """"مصدر في جهاز الاستخبارات العامة": the organisation an anonymous source speaks from. A spokesperson
     ("متحدث باسم “أنصار السنة”") speaks for the organisation: the organisation is the speaker."""
     j = sp.end
+    if (sp.cls in ("diplomats", "officials") and sp.end - sp.start == 1 and j < len(tokens)
+            and not tokens[sp.start].norm.startswith("ال") and (m := mention_at.get(j)) is not None
+            and m.label in ("LOC", "GPE", "ORG") and not _addressed(tokens[j], m)):
+        # "سفير بريطانيا", "مسؤول الأمم المتحدة": a head in construct with the country or body it serves, then
+        # maybe the person's name ("سفير روسيا لدى بريطانيا ألكسندر ياكوفينكو")
+        post = extend_with_affiliation(tokens, Speaker(sp.start, _token_end(tokens, m, j), sp.anonymous, sp.cls,
+                                                       m, sp.role), mention_at)
+        if (person := mention_at.get(post.end)) is not None and person.label == "PER":
+            return Speaker(sp.start, _token_end(tokens, person, post.end), False, None, person)
+        named = bare_name(tokens, post.end, before_preposition=True)
+        if named is not None and named.end - named.start >= 2:
+            return Speaker(sp.start, named.end, False, None, None)
+        return post
+    if j < len(tokens) and tokens[j].norm == "عن" and sp.cls in ("media", "reports"):
+        return sp  # "تقارير عن الهجوم", "نقلت وسائل الإعلام عن أردوغان": what they report, or whom they cite
     if j + 1 < len(tokens) and tokens[j].norm in ("في", "من", "لدي", "داخل", "باسم", "عن"):
         k = skip_quotes(tokens, j + 1)
         m = mention_at.get(k)
@@ -199,9 +214,13 @@ def skip_quotes(tokens: list[Token], i: int) -> int:
 
 def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: int = 10) -> Speaker | None:
     """A speaker noun phrase starting at token i: a named entity (with its title or head), a titled person,
-    a role, or an anonymous source. Quotation marks around a name are passed over."""
+    a role, or an anonymous source. Quotation marks around a name are passed over; a mark that does not close
+    within a few words opens a quotation ("وأضاف "كمصدر (للمعلومات) كان …""), not a name."""
+    opened = i < len(tokens) and tokens[i].text in QUOTE_MARKS and tokens[i].text != "#"
     i = skip_quotes(tokens, i)
     if i >= len(tokens):
+        return None
+    if opened and not any(t.text in QUOTE_MARKS for t in tokens[i + 1 : i + 7]):
         return None
     m = mention_at.get(i)
     if m is not None:
@@ -273,8 +292,11 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
     anon = anonymous_at(tokens, i)
     if anon is not None:
         named = mention_at.get(skip_quotes(tokens, anon.end))
-        if anon.cls in ("reports", "documents", "media") and named is not None:
-            # "تقارير نيويورك تايمز", "بيان القيادة المركزية": the named source's reports
+        if anon.cls in ("reports", "documents", "media") and named is not None and (
+            anon.end - anon.start == 1 and not tokens[anon.start].norm.startswith("ال")
+        ):
+            # "تقارير نيويورك تايمز", "بيان القيادة المركزية": the named source's reports (a head in construct;
+            # "اتهم التلفزيون الروسي الرسمي بريطانيا": after a complete phrase the name is the object)
             k = skip_quotes(tokens, anon.end)
             return Speaker(i, _token_end(tokens, named, k), False, None, named)
         if anon.cls in ("reports", "documents") and anon.end < len(tokens) and tokens[anon.end].kind == "word":

@@ -16,7 +16,7 @@ from .phrases import (
     unclitic,
 )
 from .records import Attribution, Party
-from .sentence import Sentence, end_token
+from .sentence import CONTENT_OPENERS, QUOTES_OPEN, RELATIVE_PRONOUNS, Sentence, end_token
 
 MEDIA_KINDS = frozenset({"newspaper", "agency", "tv", "website", "radio", "magazine"})
 
@@ -104,7 +104,8 @@ def interview_relay(s: Sentence, i: int, article: Article) -> list[Party]:
         return []
     k = i
     given_to = False
-    if toks[k].norm in ("ل", "لـ") or (toks[k].norm[:1] == "ل" and toks[k].norm[1:] in MEDIA_HEADS):
+    if toks[k].norm in ("ل", "لـ") or (toks[k].norm[:1] == "ل" and toks[k].norm[1:] in MEDIA_HEADS
+                                       and k not in s.mention_at):
         k, given_to = k + 1, True  # "لـ" alone, or "لوكالة"/"لصحيفة" before the name
     k = skip_quotes(toks, k)
     m = s.mention_at.get(k)
@@ -137,20 +138,37 @@ def cited_sources(s: Sentence, i: int, find_prep: bool = True) -> list[tuple[Par
     k = i
     cites = ("عن", "الي", "علي")
     if find_prep:
-        while k < len(toks) and k - i <= 3 and unclitic(toks[k].norm) not in cites and toks[k].text not in "،,":
+        # the preposition may follow a short description of the relay between commas or a relative clause
+        # ("نقلت صحيفة الوطن، القريبة من الحكومة، عن مصادر", "نقل المرصد الذي مقره في بريطانيا عن مصادر");
+        # it is never sought past the start of the content
+        while (k < len(toks) and k - i <= CITE_REACH and unclitic(toks[k].norm) not in cites
+               and unclitic(toks[k].norm) not in CONTENT_OPENERS and toks[k].text not in QUOTES_OPEN):
+            if k - i > 3 and not _described(toks, i, k):
+                return []
             k += 1
         if k < len(toks) and unclitic(toks[k].norm) in cites:
             k += 1
         else:
             return []
+        if k < len(toks) and toks[k].norm == "لسان":
+            k += 1  # "على لسان X": in X's words
     out: list[tuple[Party, int]] = []
     while k < len(toks):
         sp = speaker_at(toks, k, s.mention_at)
         if sp is None and toks[k].norm.startswith("و"):
             # "ودبلوماسيين غربيين": the conjunction is glued to the next source
             sp = glued(s, k)
+        if sp is None and not out:
+            sp = _name_before_saying(toks, k)
         if sp is None:
             break
+        if sp.role and sp.mention is None:
+            # "عن وزير الخارجية القطري": a role with the field it holds names one office
+            from .subjects import definite_subject
+
+            longer = definite_subject(s, sp.start)
+            if longer is not None and longer.end > sp.end:
+                sp = Speaker(sp.start, longer.end, sp.anonymous, sp.cls, None, True)
         out.append((s.party(sp), sp.end))
         k = sp.end
         while k < len(toks) and toks[k].text in "،,—-":
@@ -160,6 +178,30 @@ def cited_sources(s: Sentence, i: int, find_prep: bool = True) -> list[tuple[Par
         elif not (k < len(toks) and toks[k].norm.startswith("و") and toks[k].kind == "word"):
             break
     return out
+
+
+SAYING = frozenset({"قوله", "قولها", "قولهم", "قولهما", "قولهن"})  # "عن X قوله": the words said
+
+
+def _name_before_saying(toks: list, k: int) -> Speaker | None:
+    """"إلى ويتيكر قوله", "على لسان صفوي قوله": one to three words the recogniser did not know, right
+    before "قوله", name the one quoted."""
+    for n in (1, 2, 3):
+        j = k + n
+        if j < len(toks) and unclitic(toks[j].norm) in SAYING:
+            if all(t.kind == "word" and unclitic(t.norm) not in CONTENT_OPENERS for t in toks[k:j]):
+                return Speaker(k, j, False, None, None, False)
+            return None
+    return None
+
+
+CITE_REACH = 10  # tokens between the relay and its preposition at most
+
+
+def _described(toks: list, i: int, k: int) -> bool:
+    """Tokens i..k after the relay are a description of it: an apposition opened by a comma or a relative
+    clause ("الذي مقره…"), not the statement's own words."""
+    return any(t.text in "،," or t.norm in RELATIVE_PRONOUNS for t in toks[i : k + 1])
 
 
 def glued(s: Sentence, k: int) -> Speaker | None:

@@ -17,6 +17,7 @@ CONTENT_OPENERS = frozenset({"ان", "بان", "انه", "انها", "انهم",
 
 
 QUOTES_OPEN = frozenset("«“\"„”")
+RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 
 
 HASHTAG_MARKS = frozenset({"#", "_"})
@@ -28,6 +29,7 @@ class Sentence:
         self.article = article
         self.since_last = 0  # sentences since the last statement
         self.pending_via: list[Party] = []  # channels named before the statement they belong to
+        self.co_speakers: list[Party] = []  # further sources of the cue just read ("عن مسؤولين ودبلوماسيين")
         self.text = article.text
         self.unit = unit
         # a hashtag's marks are decoration: "#وزير_الخارجية_اليمني" reads as the three words it joins
@@ -66,8 +68,17 @@ class Sentence:
 def content_from(s: Sentence, i: int, stop: int) -> tuple[int, int, bool] | None:
     """Where the statement begins at or after token i (أن/إن/a quote/a colon), to the sentence end or `stop`."""
     toks = s.tokens
+    while i < stop and toks[i].text in ("،", ","):
+        i += 1  # "أعرب …، فلاديمير تيتوف، عن الاحتجاج": not the comma that closed the speaker
+    # "قالت جينا هاسبل، التي أعلن ترامب تعيينها …: "…"": the words come after the speaker's relative clause
+    reach = 5
+    if i < stop and toks[i].norm in RELATIVE_PRONOUNS:
+        reach = 25
+        colon = next((j for j in range(i, min(stop, i + reach)) if toks[j].text == ":"), None)
+        if colon is not None:
+            i = colon  # a quotation inside the relative clause ("ما يعرف بـ"CIA"") is not the statement
     k = i
-    while k < stop and k - i <= 5:
+    while k < stop and k - i <= reach:
         t = toks[k]
         if t.text in QUOTES_OPEN:
             return t.start, end_of(s, stop), True

@@ -21,7 +21,11 @@ TRAILING_ADVERBS = frozenset({"ايضا", "كذلك", "اليوم", "امس", "�
                               "الجمعه", "السبت", "سابقا", "لاحقا"})
 
 
-SUBJECT_FOLLOWERS = frozenset({"علي", "عن", "ان", "بان", "انه", "انها", "ب", "في", "،", ",", ":"})
+# what may follow a subject the recogniser did not know: a preposition, the content, a comma, or a relative
+# clause describing it ("ونقل المرصد الذي مقره في بريطانيا عن…")
+FROM_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})  # "نقلت عنه الوكالة": from the one just quoted
+SUBJECT_FOLLOWERS = frozenset({"علي", "عن", "ان", "بان", "انه", "انها", "ب", "في", "،", ",", ":", "الذي", "التي",
+                               "الذين"})
 
 
 def choose_speaker(s: Sentence, cm: CueMatch) -> tuple[Speaker | None, int]:
@@ -32,6 +36,13 @@ def choose_speaker(s: Sentence, cm: CueMatch) -> tuple[Speaker | None, int]:
     sp = None
     if toks[cm.start].norm[:1] in "يت" and cue.type == "verb" and cm.start > 0:
         sp = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
+    if sp is None and toks[cm.start].norm[:1] == "ف" and cm.start > 1:
+        # "أما مندوب الكويت فأعلن أن …": the topic after أما is the subject of the verb with فـ
+        amma = next((k for k in range(cm.start - 1, max(-1, cm.start - 10), -1) if toks[k].norm == "اما"), None)
+        if amma is not None:
+            topic = speaker_at(toks, amma + 1, s.mention_at)
+            if topic is not None and topic.end == cm.start:
+                return topic, cm.end
     sp = sp or speaker_at(toks, cm.end, s.mention_at)
     if sp is None and not cue.object_first:
         sp = quoted_name(s, cm.end)
@@ -45,10 +56,10 @@ def choose_speaker(s: Sentence, cm: CueMatch) -> tuple[Speaker | None, int]:
     ):
         sp = None  # "ووصفت التقرير بأنه …": what is described, not who describes it
     i_after = sp.end if sp else cm.end
-    if sp is not None and sp.start > 0 and toks[sp.start - 1].text in QUOTES_OPEN and i_after < len(toks) and (
-        toks[i_after].text in QUOTES_OPEN | {"»", "”"}
+    if sp is not None and i_after < len(toks) and toks[i_after].text in QUOTES_OPEN | {"»", "”"} and (
+        any(toks[j].text in QUOTES_OPEN for j in range(max(0, sp.start - 1), sp.end))
     ):
-        i_after += 1  # the closing mark of a quoted name, not a quotation opening
+        i_after += 1  # the closing mark of a quoted name ("صحيفة "الوطن""), not a quotation opening
     if sp is None:
         sp, i_after = subject_further(s, cm, i_after)
     if sp is None and participle(toks[cm.start]):
@@ -152,7 +163,10 @@ def definite_subject(s: Sentence, i: int) -> Speaker | None:
 
 def trailing_subject(s: Sentence, i: int, stop: int) -> Speaker | None:
     """The source named at the end of a sentence, after the statement it vouches for ("…، كما أفادت الشرطة",
-    "…، حسبما أفاد المرصد السوري"): a speaker phrase, or definite words up to the sentence's end."""
+    "…، حسبما أفاد المرصد السوري"): a speaker phrase, or definite words up to the sentence's end. A pronoun
+    for the speaker before it ("وفق ما نقلته عنه وكالة سبأ") is passed over."""
+    if i < stop and s.tokens[i].norm in FROM_HIM:
+        i += 1
     sp = speaker_at(s.tokens, i, s.mention_at) or definite_subject(s, i)
     if sp is not None:
         return sp

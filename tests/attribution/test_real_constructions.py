@@ -152,3 +152,42 @@ def test_a_quotation_after_the_verb_is_not_a_quoted_name() -> None:
     said, added = attributions("وقال المذيع إن الأمر مريب. وأضاف \"كمصدر للمعلومات كان الرجل منتهيا تماما بلا "
                                "أهمية تذكر\".")
     assert (said["speaker"], added["speaker"]) == ("المذيع", "المذيع")
+
+
+SOURCES_AFTER_LAM = [
+    pytest.param(  # AL-economy-183-20180307: the ل of "وفقا لـ" belongs to the cue; the clause before is the statement
+        "وتعترض هذه الدول الثماني خصوصا على اقتراحات فرنسا التي تدعو إلى ميزانية مشتركة لمنطقة اليورو ووزارة مال "
+        "موحدة، وفقا لوكالة \"فرانس برس\".", "وكالة \"فرانس برس", id="according-to-an-agency"),
+    pytest.param(  # BB-middleEast-15-20180215: the statement of a body the recogniser does not know
+        "كما تضمنت قائمة الاتهام الموجهة إلى أبوالفتوح، وفقا لبيان نيابة أمن الدولة العليا \"الإضرار بالوحدة "
+        "الوطنية والسلام الاجتماعي\".", "بيان نيابة أمن الدولة العليا", id="according-to-a-statement-of-a-body"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SOURCES_AFTER_LAM)
+def test_the_source_after_wifqan_li_speaks(text: str, speaker: str) -> None:
+    (a,) = attributions(text)
+    assert (a["speaker"], a["cue"]) == (speaker, "وفقا")
+
+
+def test_a_reporting_verb_after_a_relative_pronoun_speaks_for_its_antecedent() -> None:
+    # AL-sport-420-20180305: "… عن دي نيكولو الذي قال إن …": De Nicolo said it; the reports before hedge
+    reports, said = attributions(
+        "ورجحت تقارير صحافية محلية أن تكون الوفاة ناجمة عن تعرضه لنوبة قلبية حادة، وهذا ما نقل الأحد أيضا عن دي "
+        "نيكولو الذي قال إن اللاعب توفي بعد \"انهيار الدورة الدموية في القلب\"، وهو نوع من النوبات القلبية.")
+    assert (reports["stance"], said["speaker"], said["cue"]) == ("hedge", "دي نيكولو", "قال")
+    assert said["content"].startswith("اللاعب توفي")
+
+
+def test_a_relative_clause_that_only_refers_back_is_no_statement() -> None:
+    # FR-economy-23-20180307: "الإجراءات التي أعلنها دونالد ترامب": what Trump announced is referred to, not told
+    got = attributions("وأعلنت المفوضة الأوروبية للتجارة سيسيليا مالستروم أنه \"ليس هناك رابحون في حرب تجارية\" "
+                       "معربة عن الأمل في أن \"تكون أوروبا معفية\" من الإجراءات التي أعلنها دونالد ترامب الأسبوع "
+                       "الماضي.")
+    assert [a["speaker"] for a in got] == ["المفوضة الأوروبية للتجارة سيسيليا مالستروم"]
+
+
+def test_a_duty_laid_on_someone_is_an_opinion() -> None:
+    # AL-internationalNews-379-20180307: "قال إن على المحقق أن يصدر أمراً": a demand
+    (a,) = attributions("وقال ترامب إن على المحقق أن يصدر أمراً بالقبض عليه حتى يتعاون.")
+    assert a["stance"] == "opinion"

@@ -80,3 +80,12 @@ def test_same_unknown_full_name_merges_across_articles() -> None:
 def test_publishing_outlet_is_an_entity() -> None:
     ents = resolve_corpus([analysed("نفت الرئاسة وجود أي تعاون.", "a", outlet="عربي21")])
     assert entity_of(ents, "عربي21").type == "ORG"
+
+
+def test_a_clitic_is_stripped_once_not_the_words_own_first_letter() -> None:
+    from riwaya.entities.lexicon import strip_clitic
+    from riwaya.text.normalize import key
+
+    # "لوكالة" is ل + وكالة (not ل + و + كالة); "وبوزارة" is و + ب + وزارة; "للمرصد" is ل + المرصد
+    assert [strip_clitic(key(w)) for w in ("لوكالة", "وبوزارة", "للمرصد", "بفرنسا")] == [
+        key("وكالة"), key("وزارة"), key("المرصد"), key("فرنسا")]

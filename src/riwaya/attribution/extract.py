@@ -99,6 +99,12 @@ def extract(article: Article) -> list[Attribution]:
                 made.append(a)
         covered_until = len(s.tokens) if made else -1
         for n, cm in enumerate(cues):
+            rel = _relative_clause(s, cm, cues, n, lex)
+            if rel is not None:
+                made.append(rel)
+                continue
+            if cm.start > 0 and s.tokens[cm.start - 1].norm in RELATIVE_PRONOUNS and s.tokens[cm.start].suffix:
+                continue  # "المبادرة التي أعلنها بوتين": the clause only refers back to what was said
             if made and participle(s.tokens[cm.start]):
                 # "…، مضيفاً أن …", "مشيراً إلى أن": the same speaker goes on in the same statement (the
                 # dev stories' annotators split such a clause off in 2 cases of 17)
@@ -171,6 +177,35 @@ def extract(article: Article) -> list[Attribution]:
         a.framing = _framing(article.text, a, lex)
         a.stance = learned_stance(article.text, a)
     return out
+
+
+def _relative_clause(s: Sentence, cm: CueMatch, cues: list[CueMatch], n: int, lex) -> Attribution | None:  # type: ignore[no-untyped-def]
+    """"ردا على أردوغان الذي قال إن قواته …", "مدير مستشفى عفرين، الذي أشار إلى …": a reporting verb right
+    after a relative pronoun says what the antecedent, a named party, said. One that only refers back ("التي
+    أعلنها بوتين": an object pronoun on the verb) or whose clause says no more is no statement."""
+    toks = s.tokens
+    pron = cm.start - 1
+    if pron < 1 or toks[pron].norm not in RELATIVE_PRONOUNS or cm.cue.type != "verb" or toks[cm.start].suffix:
+        return None
+    if toks[cm.start].norm[:1] in "يتن" and key(cm.cue.lemma)[:1] != toks[cm.start].norm[:1]:
+        return None  # "اقتراحات فرنسا التي تدعو إلى": a present verb describes (and may describe the head noun)
+    end = pron - 1 if toks[pron - 1].text in ("،", ",") else pron
+    m = s.mention_at_end.get(end - 1)
+    if m is None or m.label not in ("PER", "ORG", "LOC", "GPE"):
+        return None
+    stop = clause_stop(s, cm.start, cues, n)
+    opener = next((t for t in toks[cm.end : min(stop, cm.end + 3)] if t.kind == "word" or t.text in QUOTES_OPEN
+                   or t.text == ":"), None)
+    said = opener is not None and (opener.text in QUOTES_OPEN or opener.text == ":" or unclitic(opener.norm) in (
+        "ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "الي"))
+    if not said and cm.cue.stance != "deny":
+        return None  # "الذي نفى من قبل اتهامات بـ…": a denial's object is what it denies
+    found = content_from(s, cm.end, stop)
+    if found is None:
+        return None
+    start = s.mention_start[id(m)]
+    speaker = s.party(Speaker(start, end, False, None, m))
+    return _made(s, cm, speaker, (found[0], found[1]), [], found[2])
 
 
 def _end_before(a: Attribution, s: Sentence, start: int) -> None:
@@ -404,10 +439,14 @@ def _prep_cue(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex
             return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing,
                                s.party(publisher), content, [], False)
         return None
-    sp = speaker_at(toks, cm.end, s.mention_at)
+    sp = speaker_at(toks, cm.end, s.mention_at, lam_governed=True)  # "وفقاً للمرصد": the cue's own ل
     if sp is None:
         return None
     party = s.party(sp)
+    if party.text.startswith("لل") and len(party.text) > 3:  # "للمرصد السوري" is "المرصد السوري"
+        party = replace(party, start=party.start + 1, text="ال" + party.text[2:])
+    elif cue.lemma.endswith(" ل") and party.text.startswith("ل") and len(party.text) > 3:
+        party = replace(party, start=party.start + 1, text=party.text[1:])  # "وفقاً لديلا روزا"
     if made:  # "نفت الرئاسة …، وفق سانا": a relay of the sentence's statement
         _add_relay(made[-1], party)
         return made[-1]

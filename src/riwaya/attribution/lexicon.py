@@ -48,6 +48,7 @@ class Lexicon:
     not_future: frozenset[str]
     needs_content: frozenset[str]
     content_after: dict[str, str]  # lemma -> the preposition its content follows ("أعرب … عن قلقه")
+    duty_not_before: frozenset[str]  # "على الرغم": على that does not lay a duty
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -128,6 +129,7 @@ def lexicon() -> Lexicon:
         informants=frozenset(st["informants"]["classes"]),
         not_future=frozenset(fold(w) for w in st["not_future"]["words"]),
         needs_content=frozenset(fold(w) for w in st["needs_content"]["lemmas"]),
+        duty_not_before=frozenset(fold(w) for w in st["opinion"]["duty_not_before"]),
         content_after={fold(k): fold(v) for k, v in st["content_after"]["prepositions"].items()},
     )
 
@@ -155,12 +157,23 @@ def content_stance(text_key: str, base: str) -> str:
         return "hedge"
     if base in ("predict", "hedge"):
         return base
-    if base == "assert" and has_phrase(head, lex.opinion):
+    if base == "assert" and (has_phrase(head, lex.opinion) or _duty(head, lex.duty_not_before)):
         return "opinion"
     if (has_phrase(head, lex.predict) or _NOT_FUTURE.search(head)
             or any(w not in lex.not_future for w in _FUTURE.findall(head))):
         return "predict"
     return base
+
+
+def _duty(head: str, not_before: frozenset[str]) -> bool:
+    """"على روسيا تقديم أجوبة", "كان على بريطانيا أن ترسل": على and the one it binds open the content, then
+    "أن" or a verbal noun."""
+    words = head.split()
+    if words[:1] == ["كان"]:
+        words = words[1:]
+    if len(words) < 3 or words[0] != "علي" or words[1] in not_before:
+        return False
+    return any(w in ("ان", "بان") for w in words[2:4]) or (words[2].startswith("ت") and len(words[2]) >= 5)
 
 
 def _first_clause(text_key: str) -> str:

@@ -70,8 +70,8 @@ def find_cues(tokens: list[Token]) -> list[CueMatch]:
             if hit is None and tokens[i].suffix:
                 # a verb with an object pronoun: "وفق ما أكّده معاذ مصطفى"
                 cue = lex.cues.get((unclitic(keys[i][: len(keys[i]) - len(tokens[i].suffix)]),))
-                if cue is not None and cue.type == "verb":
-                    hit = CueMatch(i, i + 1, cue)
+                if cue is not None and cue.type == "verb" and not (i > 0 and keys[i - 1] in PREPOSITIONS):
+                    hit = CueMatch(i, i + 1, cue)  # (after a preposition, "من كشفه" is a verbal noun)
             if hit is not None and n_words(hit) == 1 and _is_given_name(tokens, i):
                 hit = None  # "آري هارو": a given name before a family name, not "أرى"
             if hit is not None and n_words(hit) == 1 and tokens[i].suffix and tokens[i].text.endswith("ه") and (
@@ -132,6 +132,15 @@ def extend_with_affiliation(tokens: list[Token], sp: Speaker, mention_at: dict[i
     """"مصدر في جهاز الاستخبارات العامة": the organisation an anonymous source speaks from. A spokesperson
     ("متحدث باسم “أنصار السنة”") speaks for the organisation: the organisation is the speaker."""
     j = sp.end
+    if sp.cls == "documents" and j + 2 < len(tokens) and tokens[j].norm in ("صادر", "صادره", "الصادر", "الصادره") and (
+        tokens[j + 1].norm == "عن"
+    ):
+        # "بيان صادر عن الوزارة": the body that issued it
+        k = skip_quotes(tokens, j + 2)
+        m = mention_at.get(k)
+        end = skip_quotes(tokens, _token_end(tokens, m, k)) if m is not None else _unknown_body(tokens, k)
+        if end > k:
+            return Speaker(sp.start, end, False, None, m)
     if (sp.cls in ("diplomats", "officials") and sp.end - sp.start == 1 and j < len(tokens)
             and not tokens[sp.start].norm.startswith("ال") and (m := mention_at.get(j)) is not None
             and m.label in ("LOC", "GPE", "ORG") and not _addressed(tokens[j], m)):
@@ -204,6 +213,7 @@ def title_at(tokens: list[Token], i: int) -> int:
 
 
 QUOTE_MARKS = frozenset("«»“”\"„'#")  # and the # of a hashtag name ("#دوتيرتي")
+OPENERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم"})  # where the words begin
 
 
 def skip_quotes(tokens: list[Token], i: int) -> int:
@@ -212,7 +222,8 @@ def skip_quotes(tokens: list[Token], i: int) -> int:
     return i
 
 
-def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: int = 10) -> Speaker | None:
+def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: int = 10,
+               lam_governed: bool = False) -> Speaker | None:
     """A speaker noun phrase starting at token i: a named entity (with its title or head), a titled person,
     a role, or an anonymous source. Quotation marks around a name are passed over; a mark that does not close
     within a few words opens a quotation ("وأضاف "كمصدر (للمعلومات) كان …""), not a name."""
@@ -224,8 +235,9 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
         return None
     m = mention_at.get(i)
     if m is not None:
-        if _addressed(tokens[i], m):
-            return None  # "لفرانس برس", "للمرصد": who the words were said to, never who said them
+        if not lam_governed and _addressed(tokens[i], m):
+            return None  # "لفرانس برس", "للمرصد": who the words were said to, never who said them (but
+            # "وفقا للمرصد": the ل of the cue)
         return Speaker(i, _token_end(tokens, m, i), False, None, m)
     head = strip_clitic(tokens[i].norm)
     if head in MEDIA_HEADS or tokens[i].norm in MEDIA_HEADS:
@@ -259,13 +271,18 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
             if tokens[k].text in QUOTE_MARKS:
                 k += 1  # 'رئيس مركز "ريكونسنس" عبدالعزيز العنجري'
                 continue
-            if tokens[k].kind == "punct" or tokens[k].norm in ("ان", "إن", "بان"):
+            if tokens[k].kind == "punct" or unclitic(tokens[k].norm) in OPENERS:
                 break
             if m is not None:
                 k = _token_end(tokens, m, k)
                 continue
             if CUE_WORDS_STOP(tokens[k]):
                 break  # another verb: the role ended without a name
+            if k > end and (tokens[k - 1].norm.startswith("ال") or tokens[k - 1].norm.startswith("لل")):
+                # "المفوضة الأوروبية للتجارة سيسيليا مالستروم أنه": a name the recogniser missed after the field
+                named = bare_name(tokens, k)
+                if named is not None and named.end - named.start >= 2:
+                    return Speaker(i, named.end, False, None, None)
             k += 1
         if tokens[end - 1].norm == "باسم" and (m := mention_at.get(skip_quotes(tokens, end))) is not None:
             # "الناطقة باسم وزارة الخارجية الأمريكية هيذر نويرت": the named spokesperson speaks; unnamed, the
@@ -306,6 +323,21 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
                 return Speaker(i, owner.end, False, None, owner.mention)
             if owner is not None and owner.anonymous and owner.cls not in ("reports", "documents"):
                 return Speaker(i, owner.end, True, owner.cls, owner.mention, owner.role)  # "تصريحات مسؤولين"
+        if anon.cls in ("reports", "documents") and anon.end - anon.start == 1 and named is None and (
+            not tokens[anon.start].norm.startswith("ال")
+        ):
+            # "بيان نيابة أمن الدولة العليا": the statement of a body the recogniser does not know
+            body_end = _unknown_body(tokens, anon.end)
+            if body_end > anon.end and not tokens[anon.end].norm.startswith("ال"):
+                return Speaker(i, body_end, False, None, None)
+        if anon.cls == "media" and anon.end - anon.start == 1 and anon.end < len(tokens) and (
+            tokens[anon.end].text in QUOTE_MARKS
+        ):
+            # 'تلفزيون "أقيت"': a broadcaster or paper named in quotation marks the recogniser does not know
+            close = next((k for k in range(anon.end + 2, min(len(tokens), anon.end + 5))
+                          if tokens[k].text in QUOTE_MARKS), None)
+            if close is not None and all(t.kind == "word" for t in tokens[anon.end + 1 : close]):
+                return Speaker(i, close + 1, False, None, None)
         return extend_with_affiliation(tokens, anon, mention_at)
     return None
 
@@ -369,6 +401,8 @@ def speaker_before(tokens: list[Token], i: int, mention_at_end: dict[int, Span],
                    ) -> Speaker | None:
     """Subject–verb order: a named entity ending right before the cue at token i ("السفارة … أعلنت")."""
     k = i - 1
+    if k >= 0 and tokens[k].norm in ("الذي", "التي", "الذين"):
+        return None  # "اقتراحات فرنسا التي تدعو": a relative clause (read on its own), not subject–verb
     if k >= 0 and tokens[k].text in "،,":
         k -= 1  # "…، توم براك، أعلن": the apposition's closing comma
     while k >= 0 and (tokens[k].norm in PARTICLES or tokens[k].text in ")»”\""):

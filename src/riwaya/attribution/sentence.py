@@ -89,6 +89,12 @@ def content_from(s: Sentence, i: int, stop: int) -> tuple[int, int, bool] | None
                 return toks[first].start, end_of(s, stop), direct
             return None
         k += 1
+    # "قالت الإدارة الصحية في منطقة خاضعة لسيطرة المعارضة في بيان، إن …": a comma then إن opens the words
+    # further on, past where and how the speaker spoke
+    inna = next((j for j in range(k, min(stop - 1, i + 16)) if toks[j].text in ("،", ",")
+                 and toks[j + 1].norm in ("ان", "انه", "انها", "انهم")), None)
+    if inna is not None and inna + 2 < stop and not any(t.text in QUOTES_OPEN for t in toks[i:inna]):
+        return toks[inna + 2].start, end_of(s, stop), toks[inna + 2].text in QUOTES_OPEN
     if i < stop:  # no opener: the rest of the clause ("بحسب الصحيفة، فإن …" is handled by the caller)
         return toks[i].start, end_of(s, stop), toks[i].text in QUOTES_OPEN
     return None

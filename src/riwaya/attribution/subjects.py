@@ -141,6 +141,13 @@ def definite_subject(s: Sentence, i: int) -> Speaker | None:
         and not CUE_WORDS_STOP(toks[k])
     ):
         k += 1
+    headed = first in c.org_heads or first[2:] in c.org_heads  # "الإدارة الصحية", "السلطات المحلية"
+    if headed and k < len(toks) - 1 and toks[k - 1].norm in ("التابعه", "التابع", "التابعين"):
+        k += 1  # "السلطات الصحية التابعة للمعارضة السورية": the body and whom it answers to
+        while k < len(toks) and k - i < 9 and toks[k].kind == "word" and toks[k].norm.startswith("ال") and (
+            not CUE_WORDS_STOP(toks[k])
+        ):
+            k += 1
     if k >= len(toks):
         return None
     nxt = toks[k]
@@ -154,7 +161,9 @@ def definite_subject(s: Sentence, i: int) -> Speaker | None:
         # "أعلنت وزارة التجارة توقيع اتفاق …": an organisation or office, then its statement as a verbal
         # noun with no "أن" — the named head keeps this from reading an object as the speaker
         return Speaker(i, k, False, None, None, True)
-    if k - i > 1 and first.startswith("ال") and not (nxt.text == ":" or unclitic(nxt.norm) in CONTENT_OPENERS):
+    if k - i > 1 and first.startswith("ال") and not headed and not (
+        nxt.text == ":" or unclitic(nxt.norm) in CONTENT_OPENERS
+    ):
         return None  # "كل من توقع الصدود الأميركي في ذلك الوقت": a definite object phrase, not a subject
     if nxt.text in SUBJECT_FOLLOWERS or nxt.norm in SUBJECT_FOLLOWERS or unclitic(nxt.norm) in CONTENT_OPENERS:
         return Speaker(i, k, False, None, None, True)

@@ -77,10 +77,11 @@ def strip_clitic(word: str) -> str:
     if len(w) > 4 and w.startswith("لل"):
         return "ال" + w[2:]
     if len(w) > 3 and w[0] in PROCLITICS:
-        w = w[1:]
+        first, w = w[0], w[1:]
         if len(w) > 4 and w.startswith("لل"):
             return "ال" + w[2:]
-        if len(w) > 3 and w[0] in PROCLITICS and w[:2] != "ال":
+        # a conjunction then a preposition ("وبوزارة"); never the و or ف a word starts with ("لوكالة", "بفرنسا")
+        if first in "وف" and len(w) > 3 and w[0] in "بلك" and w[:2] != "ال":
             w = w[1:]
     return w
 

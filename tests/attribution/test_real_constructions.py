@@ -138,7 +138,8 @@ def test_a_hashtag_reads_as_the_words_it_joins() -> None:
     # AL-internationalNews-426-20180311: Al Arabiya tags names and titles ("#وزير_الخارجية_اليمني")
     got = attributions('وقال وزير الخارجية اليمني عبدالملك المخلافي إن الحوثيين يعرقلون صرف الرواتب. '
                        'وشدد #وزير_الخارجية_اليمني، على ضرورة "اتخاذ مواقف حاسمة وصارمة".')
-    assert [g["speaker"] for g in got] == ["وزير الخارجية اليمني عبدالملك المخلافي", "وزير_الخارجية_اليمني"]
+    # (the speaker reads as words: the hashtag's underscores are spaces)
+    assert [g["speaker"] for g in got] == ["وزير الخارجية اليمني عبدالملك المخلافي", "وزير الخارجية اليمني"]
 
 
 def test_a_topic_after_amma_speaks_through_the_verb_with_fa() -> None:
@@ -191,3 +192,50 @@ def test_a_duty_laid_on_someone_is_an_opinion() -> None:
     # AL-internationalNews-379-20180307: "قال إن على المحقق أن يصدر أمراً": a demand
     (a,) = attributions("وقال ترامب إن على المحقق أن يصدر أمراً بالقبض عليه حتى يتعاون.")
     assert a["stance"] == "opinion"
+
+
+SUBJECT_FIRST = [
+    pytest.param(  # BB-middleEast-67-20180221: "كانت X قد اتهمت Y": X accuses; the name after the verb is its object
+        "وكانت الشرطة الإسرائيلية قد اتهمت نتنياهو بارتكابه جرائم رشا واحتيال.", "الشرطة الإسرائيلية",
+        "نتنياهو بارتكابه جرائم رشا واحتيال.", id="had-accused"),
+    pytest.param(  # BB-middleEast-133-20180305: "لكن X قال"
+        "لكن الجيش الروسي قال إن مسلحي المعارضة منعوا السكان المحليين من المغادرة.", "الجيش الروسي",
+        "مسلحي المعارضة منعوا السكان المحليين من المغادرة.", id="but-x-said"),
+    pytest.param(  # AL-internationalNews-366-20180306: a hashtag names the speaker as its words do
+        "قالت #كوريا_الجنوبية إنها اتفقت مع جارتها الشمالية على عقد محادثات قمة.", "كوريا الجنوبية",
+        "اتفقت مع جارتها الشمالية على عقد محادثات قمة.", id="hashtag-subject"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), SUBJECT_FIRST)
+def test_the_subject_before_or_after_the_verb(text: str, speaker: str, content: str) -> None:
+    (a,) = attributions(text)
+    assert (a["speaker"], a["content"]) == (speaker, content)
+
+
+def test_two_subjects_after_the_verb_are_two_statements() -> None:
+    # the dev convention: "قالت الوحدات والمرصد" is two statements (a subject before the verb keeps its first member)
+    got = attributions("وقالت روسيا وسوريا إن المسلحين قصفوا الممر الإنساني.")
+    assert [a["speaker"] for a in got] == ["روسيا", "سوريا"]
+    assert got[0]["content"] == got[1]["content"] == "المسلحين قصفوا الممر الإنساني."
+
+
+def test_a_relative_clause_between_commas_ends_at_its_comma() -> None:
+    got = attributions("وأعلنت تركيا، التي قالت إن العملية ستستمر، أنها سيطرت على القرية.")
+    assert [(a["speaker"], a["content"]) for a in got] == [("تركيا", "سيطرت على القرية."),
+                                                          ("تركيا", "العملية ستستمر")]
+
+
+STANCE_MARKS = [
+    pytest.param(  # SK-internationalNews-184-20180228
+        "وقال المتحدث باسم الشرطة إنه لم يتضح على الفور إن كان هناك أي طلاب في الفصل مع المعلم.", "hedge",
+        id="not-yet-clear"),
+    pytest.param("وقال المتحدث إن الغارات لم تكن بغاز الكلور كما جاء في تقرير المرصد.", "deny",
+                 id="not-as-the-report-said"),
+]
+
+
+@pytest.mark.parametrize(("text", "stance"), STANCE_MARKS)
+def test_marks_of_doubt_and_denial_in_the_words(text: str, stance: str) -> None:
+    (a,) = attributions(text)
+    assert a["stance"] == stance

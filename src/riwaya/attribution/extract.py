@@ -190,10 +190,21 @@ def _relative_clause(s: Sentence, cm: CueMatch, cues: list[CueMatch], n: int, le
     if toks[cm.start].norm[:1] in "يتن" and key(cm.cue.lemma)[:1] != toks[cm.start].norm[:1]:
         return None  # "اقتراحات فرنسا التي تدعو إلى": a present verb describes (and may describe the head noun)
     end = pron - 1 if toks[pron - 1].text in ("،", ",") else pron
+    # the antecedent: the longest speaker phrase that ends at the pronoun ("مدير عام مستشفى عفرين، الذي أشار")
+    antecedent = next((sp for j in range(max(0, end - 8), end)
+                       if (sp := speaker_at(toks, j, s.mention_at)) is not None and sp.end == end), None)
     m = s.mention_at_end.get(end - 1)
-    if m is None or m.label not in ("PER", "ORG", "LOC", "GPE"):
+    if antecedent is None and (m is None or m.label not in ("PER", "ORG", "LOC", "GPE")):
         return None
+    place = antecedent.mention if antecedent is not None and antecedent.start == s.mention_start.get(
+        id(antecedent.mention), -1) else (m if antecedent is None else None)
+    if place is not None and place.label in ("LOC", "GPE"):
+        first = s.mention_start[id(place)]
+        if first > 0 and toks[first - 1].kind == "word" and not any(c.end == first for c in cues):
+            return None  # "مستشفى عفرين في شمال سوريا، الذي …": a place in a phrase, not who spoke
     stop = clause_stop(s, cm.start, cues, n)
+    if toks[pron - 1].text in ("،", ","):  # "تركيا، التي قالت إن العملية ستستمر، أنها …": the clause ends at a comma
+        stop = next((k for k in range(cm.end, stop) if toks[k].text in ("،", ",")), stop)
     opener = next((t for t in toks[cm.end : min(stop, cm.end + 3)] if t.kind == "word" or t.text in QUOTES_OPEN
                    or t.text == ":"), None)
     said = opener is not None and (opener.text in QUOTES_OPEN or opener.text == ":" or unclitic(opener.norm) in (
@@ -203,9 +214,27 @@ def _relative_clause(s: Sentence, cm: CueMatch, cues: list[CueMatch], n: int, le
     found = content_from(s, cm.end, stop)
     if found is None:
         return None
-    start = s.mention_start[id(m)]
-    speaker = s.party(Speaker(start, end, False, None, m))
+    if antecedent is not None:
+        speaker = s.party(antecedent)
+    else:
+        speaker = s.party(Speaker(s.mention_start[id(m)], end, False, None, m))
     return _made(s, cm, speaker, (found[0], found[1]), [], found[2])
+
+
+def _after_conjunction(s: Sentence, m: Span) -> int | None:
+    """Where a name joined by "و" begins ("والمرصد", "وسوريا"), or None when the و may be its own first letter
+    ("وليد"): the article, or a known name that does not begin with و, tells."""
+    text = s.text[m.start : m.end]
+    if not text.startswith("و"):
+        return m.start if s.text[m.start - 1 : m.start] == "و" else None
+    from ..entities.kb import knowledge_base
+
+    kb = knowledge_base()
+    known = [kb.entities[e] for e in m.attrs.get("kb", []) if e in kb.entities]
+    names = [n for e in known for n in [e.name, *e.aliases]]
+    if text.startswith("وال") or (names and not any(key(n).startswith("و") for n in names)):
+        return m.start + 1
+    return None
 
 
 def _end_before(a: Attribution, s: Sentence, start: int) -> None:
@@ -329,6 +358,18 @@ def _from_cue(s: Sentence, cues: list[CueMatch], n: int, made: list[Attribution]
         return trailing
     sp, i_after = choose_speaker(s, cm)
     speaker = s.party(sp) if sp else None
+    if sp is not None and sp.start >= cm.end and sp.mention is not None:
+        # "قالت الوحدات والمرصد السوري إن …": each subject after the verb makes the statement
+        j = sp.end
+        while j < min(len(s.tokens), sp.end + 2) and s.tokens[j].norm.startswith("ال") and j not in s.mention_at:
+            j += 1  # "#وحدات_حماية_الشعب_الكردية_السورية والمرصد": an adjective the name did not take
+        other = s.mention_at.get(j)
+        start = _after_conjunction(s, other) if other is not None and s.tokens[j].norm[:1] == "و" else None
+        if other is not None and start is not None:
+            end = next((k for k in range(j, len(s.tokens)) if s.tokens[k].end >= other.end), j) + 1
+            s.co_speakers = [Party(start, other.end, s.text[start : other.end].replace("_", " "),
+                                   other.attrs.get("key"), False, None)]
+            i_after = max(i_after, end)
     via: list[Party] = []
     if cm.cue.type == "relay_verb" or (cm.cue.type == "phrase" and relays_in_phrase(s, cm)):
         speaker, via, i_after, made_here = _cited_relays(s, cm, stop, speaker, i_after, last, lex)

@@ -150,7 +150,7 @@ def content_stance(text_key: str, base: str) -> str:
     statement's own proposition, not in what it goes on to tell ("القوات سيطرت على البلدة، متعهدا بتطهير…")."""
     lex = lexicon()
     words = " ".join(re.findall(r"\w+", text_key))
-    if base == "deny" or has_phrase(words, lex.deny):
+    if base == "deny" or has_phrase(words, lex.deny) or _NEGATED_REPORT.search(words):
         return "deny"
     head = _first_clause(text_key)
     if has_phrase(head, lex.hedge) or _HEDGE_QAD.search(head):
@@ -163,6 +163,11 @@ def content_stance(text_key: str, base: str) -> str:
             or any(w not in lex.not_future for w in _FUTURE.findall(head))):
         return "predict"
     return base
+
+
+# "لم تكن بغاز الكلور كما جاء في تقرير": a negation set against what was reported
+_NEGATED_REPORT = re.compile(
+    r"\b(?:لم|لا|ليس|ليست|لن)\b(?: \w+){0,8} كما (?:جاء|ورد|زعم|زعمت|ادعي|ادعت|ذكر|ذكرت|قيل)\b")
 
 
 def _duty(head: str, not_before: frozenset[str]) -> bool:

@@ -60,7 +60,7 @@ class Sentence:
             start = min(start, sp.mention.start) if sp.start < len(self.tokens) else sp.mention.start
         while end > start and self.text[end - 1] in "«»“”\"'# ":
             end -= 1  # 'صحيفة “نيويورك تايمز' keeps no stray quotation mark
-        text = self.text[start:end]
+        text = self.text[start:end].replace("_", " ")  # "#وحدات_حماية_الشعب" names "وحدات حماية الشعب"
         return Party(start, end, text, sp.mention.attrs.get("key") if sp.mention is not None else None,
                      sp.anonymous, sp.cls)
 
@@ -72,11 +72,14 @@ def content_from(s: Sentence, i: int, stop: int) -> tuple[int, int, bool] | None
         i += 1  # "أعرب …، فلاديمير تيتوف، عن الاحتجاج": not the comma that closed the speaker
     # "قالت جينا هاسبل، التي أعلن ترامب تعيينها …: "…"": the words come after the speaker's relative clause
     reach = 5
-    if i < stop and toks[i].norm in RELATIVE_PRONOUNS:
+    if i < stop and (toks[i].norm in RELATIVE_PRONOUNS or toks[i].norm in ("وهو", "وهي", "وهم")):
         reach = 25
         colon = next((j for j in range(i, min(stop, i + reach)) if toks[j].text == ":"), None)
+        comma = next((j for j in range(i, min(stop, i + reach)) if toks[j].text in ("،", ",")), None)
         if colon is not None:
             i = colon  # a quotation inside the relative clause ("ما يعرف بـ"CIA"") is not the statement
+        elif comma is not None:
+            i = comma + 1  # "تركيا، التي قالت إن …، أنها …": what the relative clause says is not the statement
     k = i
     while k < stop and k - i <= reach:
         t = toks[k]

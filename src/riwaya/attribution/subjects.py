@@ -36,6 +36,12 @@ def choose_speaker(s: Sentence, cm: CueMatch) -> tuple[Speaker | None, int]:
     sp = None
     if toks[cm.start].norm[:1] in "يت" and cue.type == "verb" and cm.start > 0:
         sp = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
+    elif cue.type == "verb" and cm.start > 0 and toks[cm.start].norm[:1] not in "وف" and not participle(toks[cm.start]):
+        # subject–verb order after "لكن", "كانت … قد", "بينما": "لكن متحدثا باسم الوحدات نفى ذلك", "وكانت
+        # الولايات المتحدة قد دعت روسيا" — the subject is before the verb, the name after it its object
+        before = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
+        if before is not None and _opens_subject(toks, before.start):
+            sp = before
     if sp is None and toks[cm.start].norm[:1] == "ف" and cm.start > 1:
         # "أما مندوب الكويت فأعلن أن …": the topic after أما is the subject of the verb with فـ
         amma = next((k for k in range(cm.start - 1, max(-1, cm.start - 10), -1) if toks[k].norm == "اما"), None)
@@ -55,7 +61,7 @@ def choose_speaker(s: Sentence, cm: CueMatch) -> tuple[Speaker | None, int]:
         toks[sp.end].norm.startswith("ب")
     ):
         sp = None  # "ووصفت التقرير بأنه …": what is described, not who describes it
-    i_after = sp.end if sp else cm.end
+    i_after = max(sp.end, cm.end) if sp else cm.end  # a subject before the verb: the words follow the verb
     if sp is not None and i_after < len(toks) and toks[i_after].text in QUOTES_OPEN | {"»", "”"} and (
         any(toks[j].text in QUOTES_OPEN for j in range(max(0, sp.start - 1), sp.end))
     ):
@@ -168,6 +174,21 @@ def definite_subject(s: Sentence, i: int) -> Speaker | None:
     if nxt.text in SUBJECT_FOLLOWERS or nxt.norm in SUBJECT_FOLLOWERS or unclitic(nxt.norm) in CONTENT_OPENERS:
         return Speaker(i, k, False, None, None, True)
     return None
+
+
+SUBJECT_OPENERS = frozenset({"لكن", "ولكن", "لكنه", "بينما", "فيما", "وكانت", "وكان", "كانت", "كان", "حين",
+                             "وحين", "كما"})
+
+
+def _opens_subject(toks: list[Token], start: int) -> bool:
+    """A subject placed before its verb starts a clause: "لكن", "بينما", "كانت" right before it, or before the
+    title that heads it ("لكن متحدثا باسم وحدات حماية الشعب نفى"), with no punctuation in between."""
+    for k in range(start - 1, max(-1, start - 5), -1):
+        if toks[k].kind == "punct" and toks[k].text not in "\"«»“”#":
+            return False
+        if toks[k].norm in SUBJECT_OPENERS or unclitic(toks[k].norm) in SUBJECT_OPENERS:
+            return True
+    return False
 
 
 def trailing_subject(s: Sentence, i: int, stop: int) -> Speaker | None:

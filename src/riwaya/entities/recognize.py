@@ -349,7 +349,9 @@ class EntityStage:
         per_article = []
         for article in articles:
             units = article.spans("sentences") or [Span(0, len(article.text))]
-            sentences = [sentence_tokens(article.text, unit.start, unit.end) for unit in units]
+            # a hashtag's marks are decoration: "#وحدات_حماية_الشعب" names the units as the words do
+            sentences = [[t for t in sentence_tokens(article.text, unit.start, unit.end) if t.text not in "_#"]
+                         for unit in units]
             per_article.append((sentences, [_gazetteer(tokens) for tokens in sentences]))
         tagged = [(x.surfaces, x.gaz) for _, looked_up in per_article for x in looked_up]
         labels = iter(crf.tag_many(tagged) if self.use_crf else [None] * len(tagged))

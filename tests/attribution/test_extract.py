@@ -191,3 +191,22 @@ def test_a_verb_after_kama_is_a_statement_of_the_same_speaker() -> None:
     assert first["content"].endswith("إلكترونية")
     (only,) = attributions("وقال المتحدث إن الهجوم فشل، مشيرا إلى أن القوات تقدمت في المدينة.")
     assert only["content"].endswith("المدينة.")
+
+
+def test_a_noun_with_sa_is_no_future_verb() -> None:
+    from riwaya.attribution.lexicon import content_stance
+    from riwaya.text.normalize import key
+
+    # "سياساتها" (its policies), "سنوات", "سياسية" start like سـ + a present verb; "سيواصل" is one
+    assert content_stance(key("سلطة تفتقد إلى حس المسؤولية تجاه بلد يعاني من سياساتها"), "assert") == "assert"
+    assert content_stance(key("الجيش سيواصل عملياته في المنطقة"), "assert") == "predict"
+
+
+def test_phrases_match_as_whole_words_only() -> None:
+    from riwaya.attribution.lexicon import has_phrase
+
+    phrases = ("لا أساس له", "هراء")
+    assert has_phrase("وصف الاتهام بانه هراء", phrases)
+    assert has_phrase("قال انه لا أساس له من الصحة", phrases)
+    assert not has_phrase("قال انه لا أساس لهذه", phrases)
+    assert not has_phrase("هراءات", phrases)

@@ -239,3 +239,34 @@ STANCE_MARKS = [
 def test_marks_of_doubt_and_denial_in_the_words(text: str, stance: str) -> None:
     (a,) = attributions(text)
     assert a["stance"] == stance
+
+
+def test_an_impersonal_passive_speaks_for_nobody() -> None:
+    # SK-internationalNews-150-20180226: "يتوقع أن تتدنى الحرارة" (it is expected), not the met office going on
+    got = attributions("وفي روسيا، أعلن مركز الرصد الجوي الوطني، أن البلاد ستشهد درجات حرارة \"باردة في شكل غير "
+                       "مألوف\". وليل الأحد الاثنين، يتوقع أن تتدنى الحرارة في منطقة موسكو إلى 24 درجة تحت الصفر.")
+    assert [a["speaker"] for a in got] == ["مركز الرصد الجوي الوطني"]  # (not "روسيا": "وفي روسيا" is a place)
+
+
+def test_went_on_reports_only_before_a_colon_or_a_quotation() -> None:
+    # AL-sport-190-20180223: "وواصل: …" goes on from the speaker; "وواصل الجيش قصف …" reports nothing
+    _, went_on = attributions("وقال رئيس الأهلي إنه لم يصدر أي شيء من إدارة النادي حول رحيل ريبروف. وواصل: "
+                              "المدرب سافر لرحلة علاجية خاصة بعائلته وعاد إلى جدة.")
+    assert (went_on["speaker"], went_on["content"]) == ("رئيس الأهلي", "المدرب سافر لرحلة علاجية خاصة بعائلته وعاد "
+                                                        "إلى جدة.")
+    assert attributions("وواصل الجيش قصف المدينة طوال الليل.") == []
+
+
+def test_a_source_after_a_day_ends_the_sentence() -> None:
+    # FR-internationalNews-433-20180314: "…، كما أعلن الأربعاء مكتب المدعي العام الليبي"
+    (a,) = attributions("صدرت مذكرات توقيف بحق أكثر من 200 مهرب ليبي وأجنبي، كما أعلن الأربعاء مكتب المدعي العام "
+                        "الليبي.")
+    assert (a["speaker"], a["content"]) == ("مكتب المدعي العام الليبي", "صدرت مذكرات توقيف بحق أكثر من 200 مهرب ليبي "
+                                            "وأجنبي")
+
+
+def test_bankers_are_a_source() -> None:
+    # SK-economy-67-20180224
+    (a,) = attributions("وسجل إصدار السندات الخضراء عالميا مستوى قياسيا في 2017 ويتوقع مصرفيون المزيد من النمو في "
+                        "السوق هذا العام.")
+    assert (a["speaker"], a["stance"]) == ("مصرفيون", "predict")

@@ -99,6 +99,7 @@ def extract(article: Article) -> list[Attribution]:
                 made.append(a)
         covered_until = len(s.tokens) if made else -1
         for n, cm in enumerate(cues):
+            goes_on = False
             rel = _relative_clause(s, cm, cues, n, lex)
             if rel is not None:
                 made.append(rel)
@@ -126,14 +127,14 @@ def extract(article: Article) -> list[Attribution]:
                     or (prev == "كما" and cm.cue.type == "verb" and not participle(tok))))
                 if (sp is None and not goes_on) or quoted or not new_clause:
                     continue
-                if goes_on:
-                    _end_before(made[-1], s, cm.start)
             s.co_speakers = []
             a = _from_cue(s, cues, n, made, made[-1].speaker if made and made[-1].speaker else last_speaker, lex)
             if a is None:
                 continue
             if a is made[-1] if made else False:
                 continue
+            if goes_on:
+                _end_before(made[-1], s, cm.start)  # the statement before ends where this one begins
             _nested(s, a, cues)
             made.append(a)
             if s.pending_via:
@@ -237,6 +238,26 @@ def _after_conjunction(s: Sentence, m: Span) -> int | None:
     return None
 
 
+def _body_head(word: str) -> bool:
+    """"الحكومة", "الوزارة", "السلطات": a definite word that can head a body that speaks (not "التنبؤات")."""
+    from ..entities.lexicon import cues as entity_cues
+
+    heads = entity_cues().org_heads
+    return word in heads or word[2:] in heads or word in ("الحكومه", "السلطات", "الشرطه", "الجيش", "الرئاسه")
+
+
+def _quote_next(s: Sentence, i: int) -> bool:
+    """A quotation, a colon, قائلا or أن/إن right at token i (past a comma)."""
+    toks = s.tokens
+    while i < len(toks) and toks[i].text in ("،", ","):
+        i += 1
+    if i >= len(toks):
+        return False
+    t = toks[i]
+    return (t.text in QUOTES_OPEN or t.text == ":" or unclitic(t.norm) in CONTENT_OPENERS
+            or unclitic(t.norm).startswith("قايل") or unclitic(t.norm) in ("بالقول", "القول"))
+
+
 def _end_before(a: Attribution, s: Sentence, start: int) -> None:
     """The statement before a new cue in the same sentence ends at the comma before it."""
     toks = s.tokens
@@ -266,7 +287,7 @@ def _nested(s: Sentence, a: Attribution, cues: list[CueMatch]) -> None:
         inner = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start) if cm.start > first else None
         if inner is not None and inner.start != first:
             inner = None
-        if inner is None and 0 < cm.start - first <= 3 and all(
+        if inner is None and 0 < cm.start - first <= 3 and _body_head(toks[first].norm) and all(
             t.kind == "word" and t.norm.startswith("ال") and t.norm not in RELATIVE_PRONOUNS
             for t in toks[first : cm.start]
         ):
@@ -380,6 +401,8 @@ def _from_cue(s: Sentence, cues: list[CueMatch], n: int, made: list[Attribution]
         if speaker is None:
             return None
     via += interview_relay(s, i_after, s.article)
+    if fold_lemma(cm.cue.lemma) in lex.quote_only and not _quote_next(s, i_after):
+        return None  # "وواصل الجيش قصف …": went on doing, not saying
     if fold_lemma(cm.cue.lemma) in lex.needs_content and not opens_content(s, i_after, stop):
         return None  # "تحدث ترامب هاتفيا مع …": no statement follows
     found = content_from(s, i_after, stop)
@@ -592,11 +615,16 @@ def _continuing_speaker(s: Sentence, cm: CueMatch, last: Party | None) -> Party 
     toks = s.tokens
     if cm.cue.type not in ("verb", "phrase"):
         return None
+    if toks[cm.start].norm[:1] == "ي" and fold_lemma(cm.cue.lemma) in IMPERSONAL:
+        return None  # "يعتبر هذا الخبر السار", "، يعتقد أنها وصلت": the passive speaks for nobody
     prev = toks[cm.start - 1].text if cm.start > 0 else ""
     clause_start = cm.start == 0 or toks[cm.start].norm[:1] in "وف" or prev in ("،", ",", ":", "؛", "كما")
     if last is None or not clause_start or s.since_last > 2:
         return None
     return last
+
+
+IMPERSONAL = frozenset({"اعتبر", "اعتقد", "توقع", "رجح"})  # يُعتبر، يُعتقد، يُتوقع، يُرجّح: written as "he …"
 
 
 def fold_lemma(lemma: str) -> str:

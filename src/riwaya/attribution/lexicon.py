@@ -47,6 +47,7 @@ class Lexicon:
     informants: frozenset[str]
     not_future: frozenset[str]
     needs_content: frozenset[str]
+    quote_only: frozenset[str]  # "وواصل: …" reports; "وواصل الجيش قصف …" does not
     content_after: dict[str, str]  # lemma -> the preposition its content follows ("أعرب … عن قلقه")
     duty_not_before: frozenset[str]  # "على الرغم": على that does not lay a duty
 
@@ -130,13 +131,38 @@ def lexicon() -> Lexicon:
         not_future=frozenset(fold(w) for w in st["not_future"]["words"]),
         needs_content=frozenset(fold(w) for w in st["needs_content"]["lemmas"]),
         duty_not_before=frozenset(fold(w) for w in st["opinion"]["duty_not_before"]),
+        quote_only=frozenset(fold(w) for w in st["quote_only"]["lemmas"]),
         content_after={fold(k): fold(v) for k, v in st["content_after"]["prepositions"].items()},
     )
 
 
 def has_phrase(text_key: str, phrases: tuple[str, ...]) -> bool:
-    padded = f" {text_key} "
-    return any(f" {p} " in padded for p in phrases)
+    """Whether one of the phrases occurs in the text as whole words (both already folded)."""
+    by_first = _by_first_word(phrases)
+    words = text_key.split()
+    for i, w in enumerate(words):
+        for p in by_first.get(w, ()):
+            if len(p) == 1 or words[i : i + len(p)] == list(p):
+                return True
+    return False
+
+
+_INDEXES: dict[int, tuple[tuple[str, ...], dict[str, tuple[tuple[str, ...], ...]]]] = {}
+
+
+def _by_first_word(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases by their first word, built once per list (the lexicon's lists live as long as it does)."""
+    kept = _INDEXES.get(id(phrases))
+    if kept is not None and kept[0] is phrases:
+        return kept[1]
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        words = tuple(p.split())
+        if words:
+            index.setdefault(words[0], []).append(words)
+    built = {k: tuple(v) for k, v in index.items()}
+    _INDEXES[id(phrases)] = (phrases, built)
+    return built
 
 
 _HEDGE_QAD = re.compile(r"(?:^|\s)قد\s+[يتن]\S{2,}")
@@ -160,7 +186,7 @@ def content_stance(text_key: str, base: str) -> str:
     if base == "assert" and (has_phrase(head, lex.opinion) or _duty(head, lex.duty_not_before)):
         return "opinion"
     if (has_phrase(head, lex.predict) or _NOT_FUTURE.search(head)
-            or any(w not in lex.not_future for w in _FUTURE.findall(head))):
+            or any(_future_verb(w, lex.not_future) for w in _FUTURE.findall(head))):
         return "predict"
     return base
 
@@ -168,6 +194,13 @@ def content_stance(text_key: str, base: str) -> str:
 # "لم تكن بغاز الكلور كما جاء في تقرير": a negation set against what was reported
 _NEGATED_REPORT = re.compile(
     r"\b(?:لم|لا|ليس|ليست|لن)\b(?: \w+){0,8} كما (?:جاء|ورد|زعم|زعمت|ادعي|ادعت|ذكر|ذكرت|قيل)\b")
+
+
+def _future_verb(word: str, not_future: frozenset[str]) -> bool:
+    """"ستفتح", "سنواصل": سـ before a present verb. Not a listed noun, with or without a possessive
+    ("سياساتها", "سيارته"), nor a plural or a nisba in ات/ية ("سنوات", "سياسية")."""
+    bases = [word] + [word[: -len(x)] for x in ("هما", "ها", "هم", "كم", "نا", "ه") if word.endswith(x)]
+    return not any(b in not_future or b.endswith("ات") or b.endswith("يه") for b in bases)
 
 
 def _duty(head: str, not_before: frozenset[str]) -> bool:

@@ -7,6 +7,7 @@ returns token index ranges; the extractor turns them into spans of the original 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..entities.lexicon import cues as entity_cues
 from ..entities.lexicon import strip_clitic
@@ -45,9 +46,20 @@ def _is_given_name(tokens: list[Token], i: int) -> bool:
             and not tokens[i + 1].norm.startswith(("ان", "بان", "ال")))
 
 
+@lru_cache(maxsize=1 << 16)
+def _cue_tries(word: str) -> tuple[tuple[int, int, str], ...]:
+    """The (−length, form order, first word) a word may start a cue with: the longest cue first, at one length
+    the forms in order (the word, without و/ف; a set's order would follow the hash seed); the form without
+    its conjunction only for cues of several words ("ولم يستبعد", "وفي حديث إلى")."""
+    starts = lexicon().cue_lengths
+    plain = [word, unclitic(word)]
+    conj = word[1:] if word[:1] in CONJUNCTIONS else ""
+    return tuple(sorted((-n, j, first) for j, first in enumerate(dict.fromkeys([*plain, conj] if conj else plain))
+                        for n in starts.get(first, ()) if n > 1 or first in plain))
+
+
 def find_cues(tokens: list[Token]) -> list[CueMatch]:
     lex = lexicon()
-    starts = lex.cue_lengths  # most words start no cue
     keys = [t.norm for t in tokens]
     out: list[CueMatch] = []
     i = 0
@@ -55,14 +67,10 @@ def find_cues(tokens: list[Token]) -> list[CueMatch]:
         hit = None
         if tokens[i].kind == "word":
             word = keys[i]
-            plain = [word, unclitic(word)]  # tried in this order (a set's order would follow the hash seed)
-            conj = word[1:] if word[:1] in CONJUNCTIONS else ""  # "ولم يستبعد", "وفي حديث إلى"
             limit = min(lex.max_cue_words, len(tokens) - i)
-            # the longest cue first, at one length the forms in order; the form without its conjunction
-            # only for cues of several words
-            tries = sorted((-n, j, first) for j, first in enumerate(dict.fromkeys([*plain, conj] if conj else plain))
-                           for n in starts.get(first, ()) if n <= limit and (n > 1 or first in plain))
-            for minus_n, _, first in tries:
+            for minus_n, _, first in _cue_tries(word):
+                if -minus_n > limit:
+                    continue
                 cue = lex.cues.get((first, *keys[i + 1 : i - minus_n]))
                 if cue is not None:
                     hit = CueMatch(i, i - minus_n, cue)
@@ -98,6 +106,12 @@ class Speaker:
     role: bool = False  # a role without a name ("المتحدث باسم السفارة")
 
 
+@lru_cache(maxsize=1 << 12)
+def _anonymity_from(word: str) -> tuple[tuple[str, ...], ...]:
+    """The anonymity phrases ("طلب عدم الكشف عن هويته") that start with the word."""
+    return tuple(p for p in lexicon().anonymity if p and p[0] == word)
+
+
 def anonymous_at(tokens: list[Token], i: int) -> Speaker | None:
     """"مسؤولين أمريكيين حاليين وسابقين", "أحد الدبلوماسيين الغربيين", "مصدر في جهاز …", "تقارير إعلامية"."""
     lex = lexicon()
@@ -120,7 +134,8 @@ def anonymous_at(tokens: list[Token], i: int) -> Speaker | None:
         if tokens[j].kind == "word" and lex.modifiers.get(word) in ("nationality", "affiliation", "time"):
             j += 1
             continue
-        phrase = next((p for p in lex.anonymity if tuple(t.norm for t in tokens[j : j + len(p)]) == p), None)
+        phrase = next((p for p in _anonymity_from(tokens[j].norm)
+                       if tuple(t.norm for t in tokens[j : j + len(p)]) == p), None)
         if phrase:
             j += len(phrase)
             continue
@@ -231,8 +246,17 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
     i = skip_quotes(tokens, i)
     if i >= len(tokens):
         return None
-    if opened and not any(t.text in QUOTE_MARKS for t in tokens[i + 1 : i + 7]):
-        return None
+    named = mention_at.get(i)
+    if opened and named is not None and _token_end(tokens, named, i) < len(tokens) and (
+        tokens[_token_end(tokens, named, i)].text in QUOTE_MARKS
+    ):
+        opened = False  # '“نيويورك تايمز” عن': a known name in quotation marks
+    if opened:
+        close = next((k for k in range(i + 1, min(len(tokens), i + 6)) if tokens[k].text in QUOTE_MARKS), None)
+        after = tokens[close + 1] if close is not None and close + 1 < len(tokens) else None
+        if after is None or not (after.kind == "punct" or after.norm in ("في", "عبر") or after.norm[:1] == "ل"
+                                 or unclitic(after.norm) in OPENERS):
+            return None  # a name in quotation marks is followed by "،", "في", "لـ…" or "إن", not by more words
     m = mention_at.get(i)
     if m is not None:
         if not lam_governed and _addressed(tokens[i], m):
@@ -417,7 +441,9 @@ def speaker_before(tokens: list[Token], i: int, mention_at_end: dict[int, Span],
         if m is not None:
             start = mention_start[id(m)]
             before = tokens[start - 1].norm if start > 0 else ""
-            if before in PREPOSITIONS or (tokens[start].norm[:1] in "بلك" and tokens[start].prefixes):
+            if before in PREPOSITIONS or (before[:1] in "وف" and before[1:] in PREPOSITIONS) or (
+                tokens[start].norm[:1] in "بلك" and tokens[start].prefixes
+            ):
                 return None  # "في الجيش السوري الجديد، أجاب": the object of a preposition, not the subject
             return Speaker(start, j + 1, False, None, m)
         if tokens[j].kind == "punct" and tokens[j].text not in QUOTE_MARKS and tokens[j].text not in "()":

@@ -83,8 +83,8 @@ def probabilities(f: dict[str, float]) -> dict[str, float]:
 def learned_stance(text: str, a: Attribution) -> str:
     """The statement's stance: the model's where it is confident of a stance, else the rules'."""
     model = _model()
-    if not model or DISABLED:
-        return a.stance
+    if not model or DISABLED or a.stance != "assert":
+        return a.stance  # (decide keeps any stance the lexicons read: no need to ask the model)
     content = text[a.content[0] : a.content[1]] if a.content else ""
     return decide(probabilities(features(content, a.lemma, a.stance)), a.stance, float(model["threshold"]))
 

@@ -197,11 +197,19 @@ def trailing_subject(s: Sentence, i: int, stop: int) -> Speaker | None:
     for the speaker before it ("وفق ما نقلته عنه وكالة سبأ") is passed over."""
     if i < stop and s.tokens[i].norm in FROM_HIM:
         i += 1
+    while i < stop - 1 and s.tokens[i].kind != "punct" and (
+        s.tokens[i].norm in TRAILING_ADVERBS or inside_date(s, s.tokens[i])
+    ):
+        i += 1  # "…، كما أعلن الأربعاء مكتب المدعي العام": the day, then who announced it
     sp = speaker_at(s.tokens, i, s.mention_at) or definite_subject(s, i)
     if sp is not None:
         return sp
+    from ..entities.lexicon import cues as entity_cues
+
     k = i
-    while k < stop and k - i < 4 and s.tokens[k].kind == "word" and s.tokens[k].norm.startswith("ال"):
+    if k < stop and s.tokens[k].norm in entity_cues().org_heads:
+        k += 1  # "…، كما أعلن مكتب المدعي العام الليبي": a body's head noun, then its definite words
+    while k < stop and k - i < 5 and s.tokens[k].kind == "word" and s.tokens[k].norm.startswith("ال"):
         k += 1
     if k > i and (k >= stop or s.tokens[k].kind == "punct"):
         return Speaker(i, k, False, None, None, True)

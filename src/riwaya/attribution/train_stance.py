@@ -33,6 +33,7 @@ STATEMENT_GOLDS = REPO / "tests" / "data" / "attribution"
 STANCE_LABELS = REPO / "tests" / "data" / "stance"
 THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8)
 REGULARISATION = (0.3, 1.0, 3.0)
+WITHIN = 0.005  # CV accuracies this close are not told apart
 MIN_COUNT = 2  # a feature seen once is noise in a file that ships
 
 
@@ -120,10 +121,11 @@ def main(argv: list[str] | None = None) -> None:
             acc = accuracy(choice)
             print(f"C={c} threshold {t}: stance accuracy {acc:.3f} (rules alone {rules:.3f})")
             table.append((acc, c, t))
-    # the best cross-validated setting, ties to the simplest (most regularised, then fewest overrules); a
-    # tolerance around the best picked a setting 0.3 points worse by CV and no better on the dev stories
+    # the most conservative setting within noise of the best (fewest overrules, then most regularised): the
+    # settings' CV accuracies differ by less than one standard error (~0.012 on 1,400 statements), and a model
+    # that overrules the rules often carries our labels' habits (direct quotes read as views) into other text
     top = max(a for a, _, _ in table)
-    acc, c, threshold = min((x for x in table if x[0] >= top), key=lambda x: (x[1], -x[2]))
+    acc, c, threshold = min((x for x in table if x[0] >= top - WITHIN), key=lambda x: (-x[2], x[1]))
     print(f"{len(rows)} statements ({len(scored)} with a stance); cross-validated by article: rules alone "
           f"{rules:.3f}, with the model {acc:.3f} (C={c}, threshold {threshold})")
     model = LogisticRegression(C=c, max_iter=5000).fit(x, y)

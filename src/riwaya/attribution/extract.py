@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..model import Article, Span
 from ..text.normalize import key
@@ -627,6 +628,7 @@ def _continuing_speaker(s: Sentence, cm: CueMatch, last: Party | None) -> Party 
 IMPERSONAL = frozenset({"اعتبر", "اعتقد", "توقع", "رجح"})  # يُعتبر، يُعتقد، يُتوقع، يُرجّح: written as "he …"
 
 
+@lru_cache(maxsize=1024)
 def fold_lemma(lemma: str) -> str:
     return key(lemma)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..resources import load_toml, path
 from ..text.normalize import fold, lengths_by_first_word
@@ -139,12 +139,17 @@ def lexicon() -> Lexicon:
 def has_phrase(text_key: str, phrases: tuple[str, ...]) -> bool:
     """Whether one of the phrases occurs in the text as whole words (both already folded)."""
     by_first = _by_first_word(phrases)
-    words = text_key.split()
+    words = _words(text_key)
     for i, w in enumerate(words):
         for p in by_first.get(w, ()):
-            if len(p) == 1 or words[i : i + len(p)] == list(p):
+            if len(p) == 1 or words[i : i + len(p)] == p:
                 return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _words(text_key: str) -> tuple[str, ...]:
+    return tuple(text_key.split())  # (a statement's head is looked up in several lists in a row)
 
 
 _INDEXES: dict[int, tuple[tuple[str, ...], dict[str, tuple[tuple[str, ...], ...]]]] = {}

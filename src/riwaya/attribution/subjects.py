@@ -36,7 +36,7 @@ def choose_speaker(s: Sentence, cm: CueMatch) -> tuple[Speaker | None, int]:
     sp = None
     if toks[cm.start].norm[:1] in "يت" and cue.type == "verb" and cm.start > 0:
         sp = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
-    elif cue.type == "verb" and cm.start > 0 and toks[cm.start].norm[:1] not in "وف" and not participle(toks[cm.start]):
+    elif cue.type == "verb" and _subject_may_come_first(toks, cm.start):
         # subject–verb order after "لكن", "كانت … قد", "بينما": "لكن متحدثا باسم الوحدات نفى ذلك", "وكانت
         # الولايات المتحدة قد دعت روسيا" — the subject is before the verb, the name after it its object
         before = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
@@ -178,6 +178,12 @@ def definite_subject(s: Sentence, i: int) -> Speaker | None:
 
 SUBJECT_OPENERS = frozenset({"لكن", "ولكن", "لكنه", "بينما", "فيما", "وكانت", "وكان", "كانت", "كان", "حين",
                              "وحين", "كما"})
+
+
+def _subject_may_come_first(toks: list[Token], i: int) -> bool:
+    """A past verb with no conjunction on it and an opener ("لكن", "كانت") a few words before it."""
+    return i > 0 and toks[i].norm[:1] not in "وف" and not participle(toks[i]) and any(
+        t.norm in SUBJECT_OPENERS or unclitic(t.norm) in SUBJECT_OPENERS for t in toks[max(0, i - 8) : i])
 
 
 def _opens_subject(toks: list[Token], start: int) -> bool:

@@ -270,3 +270,38 @@ def test_bankers_are_a_source() -> None:
     (a,) = attributions("وسجل إصدار السندات الخضراء عالميا مستوى قياسيا في 2017 ويتوقع مصرفيون المزيد من النمو في "
                         "السوق هذا العام.")
     assert (a["speaker"], a["stance"]) == ("مصرفيون", "predict")
+
+
+WORDS_AFTER_THE_CIRCUMSTANCES = [
+    pytest.param(  # SK-internationalNews-258-20180310: "بعد أن" is a time clause, the words follow the colon
+        "وقالت راد للصحفيين بعد أن ترأست اجتماعا للجنة كوبرا الأمنية الحكومية: \"مازالت الضحيتان ترقدان في "
+        "المستشفى في حالة حرجة لكن مستقرة\".",
+        "راد", "\"مازالت الضحيتان ترقدان في المستشفى في حالة حرجة لكن مستقرة\".", [], id="after-which"),
+    pytest.param(  # FR-internationalNews-291-20180306: "news agencies" name no carrier: no relay
+        "وقالت وزارة الدفاع الروسية في بيان نشرته وكالات الأنباء الروسية \"في 6 آذار/مارس تحطمت طائرة نقل من "
+        "طراز أنطونوف في مطار حميميم\".",
+        "وزارة الدفاع الروسية", "\"في 6 آذار/مارس تحطمت طائرة نقل من طراز أنطونوف في مطار حميميم\".",
+        [], id="carried-by-unnamed"),
+    pytest.param(  # SK-middleEast-291-20180314: the agency that carried the statement relays it
+        "وقال تنكسيري في تصريحات نشرتها وكالة الأنباء الإيرانية الرسمية \"إرنا\" على هامش المعرض، \"إن الظروف "
+        "مهيأة لتنمية التعاون\".",
+        "تنكسيري", "\"إن الظروف مهيأة لتنمية التعاون\".", ["وكالة الأنباء الإيرانية الرسمية"], id="carried-by"),
+    pytest.param(  # AL-internationalNews-409-20180309: only a day after the source: the words came before it
+        "وعد الزعيم الكوري الشمالي، #كيم_جونغ_اون، بعدم إيقاظ الرئيس الكوري الجنوبي، مون جاي-ان، من النوم بعد "
+        "الآن على إنذارات متعلقة بإطلاق صواريخ، بحسب ما ذكرت سيول الجمعة.",
+        "الزعيم الكوري الشمالي، كيم جونغ اون", "بعدم إيقاظ الرئيس الكوري الجنوبي، مون جاي-ان، من النوم بعد الآن على "
+        "إنذارات متعلقة بإطلاق صواريخ", ["سيول"], id="source-then-a-day"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "content", "via"), WORDS_AFTER_THE_CIRCUMSTANCES)
+def test_the_words_begin_past_where_and_when_they_were_said(text: str, speaker: str, content: str,
+                                                            via: list[str]) -> None:
+    (a,) = attributions(text)
+    assert (a["speaker"], a["content"], a["via"]) == (speaker, content, via)
+
+
+def test_a_subject_placed_before_the_verb_past_where_it_is() -> None:
+    # "لكن السفارة الروسية في لندن قالت": the embassy speaks, not the statement it issued
+    (a,) = attributions("لكن السفارة الروسية في لندن قالت في بيان إن وسائل الإعلام تثير انطباعا خاطئا.")
+    assert (a["speaker"], a["content"]) == ("السفارة الروسية", "وسائل الإعلام تثير انطباعا خاطئا.")

@@ -55,6 +55,7 @@ from .sentence import (
     content_from,
     end_of,
     end_token,
+    inside_date,
     opens_content,
     token_of,
 )
@@ -117,7 +118,7 @@ def extract(article: Article) -> list[Attribution]:
                 # object ("لكنه لم يستبعد “التحالف…”"), not a speaker
                 tok = s.tokens[cm.start]
                 prev = s.tokens[cm.start - 1].norm if cm.start > 0 else ""
-                new_clause = tok.norm[:1] in "وف" or prev in ("،", ",", ".", "كما", "ما")
+                new_clause = (tok.norm[:1] in "وف" and tok.norm != "في") or prev in ("،", ",", ".", "كما", "ما")
                 quoted = cm.end < len(s.tokens) and s.tokens[cm.end].text in QUOTES_OPEN
                 at = cm.end + 1 if cm.end < len(s.tokens) and s.tokens[cm.end].norm in FROM_HIM else cm.end
                 sp = speaker_at(s.tokens, at, s.mention_at) or definite_subject(s, at)  # "وفق ما نقلته عنه X"
@@ -248,15 +249,17 @@ def _body_head(word: str) -> bool:
 
 
 def _quote_next(s: Sentence, i: int) -> bool:
-    """A quotation, a colon, قائلا or أن/إن right at token i (past a comma)."""
-    toks = s.tokens
-    while i < len(toks) and toks[i].text in ("،", ","):
-        i += 1
-    if i >= len(toks):
-        return False
-    t = toks[i]
-    return (t.text in QUOTES_OPEN or t.text == ":" or unclitic(t.norm) in CONTENT_OPENERS
-            or unclitic(t.norm).startswith("قايل") or unclitic(t.norm) in ("بالقول", "القول"))
+    """A quotation, a colon, قائلا, بالقول or أن/إن at token i or a few words on, past where the speaker spoke
+    ("وتابع القحطاني في نقله عن ولي العهد بالقول إن …")."""
+    for k, t in enumerate(s.tokens[i : i + 9]):
+        if t.text in QUOTES_OPEN:
+            return k == 0 or (k == 1 and s.tokens[i].text in "،,")  # later, a term in quotation marks
+        if (t.text == ":" or unclitic(t.norm) in CONTENT_OPENERS or unclitic(t.norm).startswith("قايل")
+                or unclitic(t.norm) in ("بالقول", "القول")):
+            return True
+        if t.text == ".":
+            return False
+    return False
 
 
 def _end_before(a: Attribution, s: Sentence, start: int) -> None:
@@ -283,6 +286,8 @@ def _nested(s: Sentence, a: Attribution, cues: list[CueMatch]) -> None:
     for cm in cues:
         if not (first <= cm.start <= first + 4) or fold_lemma(cm.cue.lemma) not in lexicon().nested:
             continue
+        if fold_lemma(cm.cue.lemma) in lexicon().quote_only and not _quote_next(s, cm.end):
+            continue  # "أن بورما تواصل التطهير العرقي": goes on doing, says nothing
         if any(t.text in "،,:" or t.text in QUOTES_OPEN for t in toks[first : cm.start]):
             return  # a clause or a quotation in between: not the subject of the inner verb
         inner = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start) if cm.start > first else None
@@ -318,7 +323,9 @@ def _framing(text: str, a: Attribution, lex) -> str:  # type: ignore[no-untyped-
     words = " ".join(re.findall(r"\w+", key(text[a.start : a.end])))
     if has_phrase(words, lex.distance_anywhere):
         return "distance"
-    if a.content is not None:
+    # words told before their source ("اعتقلت تركيا جنديين بزعم …، وفق ما ذكرت الوكالة") are the outlet's own
+    told_first = a.content is not None and a.content[1] <= a.cue_start and not a.direct
+    if a.content is not None and not told_first:
         outside = text[a.start : a.content[0]] + " " + text[a.content[1] : a.end]
         words = " ".join(re.findall(r"\w+", key(outside)))
     if has_phrase(words, lex.distance_outside):
@@ -371,7 +378,7 @@ def _from_cue(s: Sentence, cues: list[CueMatch], n: int, made: list[Attribution]
     stop = clause_stop(s, cm.start, cues, n)
     if cm.cue.type == "noun":
         return None
-    for step in (_channel_phrase, _publisher_phrase, _relay_prep, _prep_cue):
+    for step in (_channel_phrase, _publisher_phrase, _relay_prep, _prep_cue, _source_phrase):
         done = step(s, cm, stop, made, lex)
         if done is not _NOT_MINE:
             return done  # type: ignore[return-value]
@@ -402,8 +409,9 @@ def _from_cue(s: Sentence, cues: list[CueMatch], n: int, made: list[Attribution]
         if speaker is None:
             return None
     via += interview_relay(s, i_after, s.article)
-    if fold_lemma(cm.cue.lemma) in lex.quote_only and not _quote_next(s, i_after):
-        return None  # "وواصل الجيش قصف …": went on doing, not saying
+    if fold_lemma(cm.cue.lemma) in lex.quote_only and (not _quote_next(s, i_after) or (
+            sp is not None and sp.end <= cm.start)):
+        return None  # "وواصل الجيش قصف …", "أن بورما تواصل "التطهير العرقي"": went on doing, not saying
     if fold_lemma(cm.cue.lemma) in lex.needs_content and not opens_content(s, i_after, stop):
         return None  # "تحدث ترامب هاتفيا مع …": no statement follows
     found = content_from(s, i_after, stop)
@@ -411,8 +419,32 @@ def _from_cue(s: Sentence, cues: list[CueMatch], n: int, made: list[Attribution]
     at = next((k for k in range(i_after, min(stop - 1, i_after + 15)) if s.tokens[k].norm == prep), None)
     if at is not None:  # "أعرب …، وهو من …، عن خشيته من أن …": the words from the preposition's object
         found = (s.tokens[at + 1].start, end_of(s, stop), s.tokens[at + 1].text in QUOTES_OPEN)
+    if found is not None and cm.start > 1 and not any(
+        t.kind in ("word", "latin") and t.norm not in TRAILING_ADVERBS and not inside_date(s, t)
+        for t in s.tokens[token_of(s, found[0]) - 1 : stop]
+    ):
+        # "…، وفق ما أعلنت النيابة العامة الاثنين.": only a day after the source: the words came before it
+        before = clause_before(s, cm.start)
+        found = (before[0], before[1], False) if before is not None else found
     content, direct = ((found[0], found[1]), found[2]) if found is not None else (None, False)
+    if content is not None:
+        via += _carried_by(s, i_after, token_of(s, content[0]) - 1)
     return _made(s, cm, speaker, content, via, direct)
+
+
+CARRIED = frozenset({"نشرته", "نشرتها", "نقلته", "نقلتها", "اوردته", "اوردتها", "بثته", "بثتها", "اذاعته",
+                     "اذاعتها"})
+
+
+def _carried_by(s: Sentence, i: int, j: int) -> list[Party]:
+    """"قالت الوزارة في بيان، نشرته وكالة الأنباء الرسمية: …", "في تصريحات نقلتها رويترز": whoever carried
+    the statement, named between the speaker and the words, relays it."""
+    for k in range(i, min(j, len(s.tokens) - 1)):
+        if unclitic(s.tokens[k].norm) in CARRIED:
+            sp = speaker_at(s.tokens, k + 1, s.mention_at) or definite_subject(s, k + 1)
+            # a named carrier relays ("نقلته وكالة ريا نوفوستي"); "نقلتها وكالات الأنباء" names none
+            return [s.party(sp)] if sp is not None and not sp.anonymous else []
+    return []
 
 
 _NOT_MINE = object()  # a step that does not handle the cue: the next one is tried
@@ -525,6 +557,30 @@ def _prep_cue(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex
     stance = content_stance(key(text[content[0] : content[1]]) if content else "", cue.stance)
     return Attribution(s.unit.start, s.unit.end, cs, ce, text[cs:ce], cue.lemma, stance, cue.framing,
                        party, content, [], False)
+
+
+SOURCE_PHRASES = frozenset({"وفق", "حسب", "بحسب", "وفقا", "طبقا", "حسبما", "بحسبما", "وفقما"})
+
+
+def _source_phrase(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex) -> object:  # type: ignore[no-untyped-def]
+    """"…، وفق ما أعلنت النيابة العامة في بروكسل السبت": the source named after what it said — the speaker of
+    the clause before, or the relay of the statement before in the sentence."""
+    toks = s.tokens
+    if cm.cue.type != "phrase" or cm.start < 2 or unclitic(toks[cm.start].norm) not in SOURCE_PHRASES:
+        return _NOT_MINE
+    publisher = trailing_subject(s, cm.end, stop)
+    if publisher is None:
+        return _NOT_MINE
+    if made:
+        _add_relay(made[-1], s.party(publisher))
+        return made[-1]
+    content = clause_before(s, cm.start)
+    if content is None:
+        return _NOT_MINE
+    cs, ce = toks[cm.start].start, toks[cm.end - 1].end
+    stance = content_stance(key(s.text[content[0] : content[1]]), cm.cue.stance)
+    return Attribution(s.unit.start, s.unit.end, cs, ce, s.text[cs:ce], cm.cue.lemma, stance, cm.cue.framing,
+                       s.party(publisher), content, [], False)
 
 
 def _cited_relays(s: Sentence, cm: CueMatch, stop: int, speaker: Party | None, i_after: int, last: Party | None,

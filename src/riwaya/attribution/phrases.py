@@ -354,7 +354,7 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
             body_end = _unknown_body(tokens, anon.end)
             if body_end > anon.end and not tokens[anon.end].norm.startswith("ال"):
                 return Speaker(i, body_end, False, None, None)
-        if anon.cls == "media" and anon.end - anon.start == 1 and anon.end < len(tokens) and (
+        if anon.cls == "media" and anon.end - anon.start <= 2 and anon.end < len(tokens) and (
             tokens[anon.end].text in QUOTE_MARKS
         ):
             # 'تلفزيون "أقيت"': a broadcaster or paper named in quotation marks the recogniser does not know

@@ -60,7 +60,7 @@ class Sentence:
             start = min(start, sp.mention.start) if sp.start < len(self.tokens) else sp.mention.start
         while end > start and self.text[end - 1] in "«»“”\"'# ":
             end -= 1  # 'صحيفة “نيويورك تايمز' keeps no stray quotation mark
-        text = self.text[start:end].replace("_", " ")  # "#وحدات_حماية_الشعب" names "وحدات حماية الشعب"
+        text = self.text[start:end].replace("_", " ").replace("#", "")  # "#وحدات_حماية_الشعب": وحدات حماية الشعب
         return Party(start, end, text, sp.mention.attrs.get("key") if sp.mention is not None else None,
                      sp.anonymous, sp.cls)
 
@@ -80,11 +80,26 @@ def content_from(s: Sentence, i: int, stop: int) -> tuple[int, int, bool] | None
             i = colon  # a quotation inside the relative clause ("ما يعرف بـ"CIA"") is not the statement
         elif comma is not None:
             i = comma + 1  # "تركيا، التي قالت إن …، أنها …": what the relative clause says is not the statement
+    elif i < stop and _circumstance(toks[i]):
+        reach = 20  # "أعلن في 28 شباط/فبراير الماضي أنه …", "قال مازحا، في تصريح: "…"": past where and when
     k = i
     while k < stop and k - i <= reach:
         t = toks[k]
         if t.text in QUOTES_OPEN:
+            close = next((j for j in range(k + 1, min(stop, k + 5)) if toks[j].text in QUOTES_OPEN | {"»"}), None)
+            if close is not None and close + 1 < stop and (
+                unclitic(toks[close + 1].norm) in CONTENT_OPENERS or toks[close + 1].norm in ("علي", "في")
+            ):
+                k = close + 1  # 'نقلته وكالة أنباء "ريا نوفوستي" إن', '"إرنا" على هامش …، "…"': a quoted name
+                continue
             return t.start, end_of(s, stop), True
+        if k > 0 and toks[k - 1].norm in AFTER_WHICH:
+            k += 1  # "بعد أن ترأست اجتماعاً": a time clause, not the words
+            continue
+        if reach > 5 and k > i and toks[k - 1].text in "،," and t.norm[:1] == "م" and t.norm[-1:] == "ا" and (
+            len(t.norm) >= 5
+        ):
+            break  # "دعا في تصريح إلى ضرورة …، مشيراً إلى أن …": the participle's clause is another proposition
         if unclitic(t.norm) in CONTENT_OPENERS or t.norm in CONTENT_OPENERS or t.text == ":":
             first = k + 1
             if first < stop:
@@ -101,6 +116,17 @@ def content_from(s: Sentence, i: int, stop: int) -> tuple[int, int, bool] | None
     if i < stop:  # no opener: the rest of the clause ("بحسب الصحيفة، فإن …" is handled by the caller)
         return toks[i].start, end_of(s, stop), toks[i].text in QUOTES_OPEN
     return None
+
+
+AFTER_WHICH = frozenset({"بعد", "قبل", "منذ", "حتي", "دون", "بدون", "لدرجه"})  # "بعد أن": not the words' أن
+CIRCUMSTANCE = frozenset({"في", "خلال", "بعد", "لدي", "عبر", "امام", "يوم", "اليوم", "مساء", "صباح", "امس", "مازحا",
+                          "ضاحكا", "مبتسما", "مضيفا", "متابعا", "ردا", "تعليقا", "حسب", "بحسب", "وفق", "ايضا"})
+
+
+def _circumstance(t: Token) -> bool:
+    """A word that starts where, when or how the speaker spoke, not what was said: a preposition, a day, a
+    number, a ل-word naming whom it was said to ("للصحافيين")."""
+    return t.kind == "number" or t.norm in CIRCUMSTANCE or t.norm.startswith("لل")
 
 
 def end_of(s: Sentence, stop: int) -> int:

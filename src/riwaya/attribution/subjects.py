@@ -40,6 +40,14 @@ def choose_speaker(s: Sentence, cm: CueMatch) -> tuple[Speaker | None, int]:
         # subject–verb order after "لكن", "كانت … قد", "بينما": "لكن متحدثا باسم الوحدات نفى ذلك", "وكانت
         # الولايات المتحدة قد دعت روسيا" — the subject is before the verb, the name after it its object
         before = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
+        if before is None:
+            # "لكن السفارة الروسية في لندن قالت": the subject, then where it is, then the verb
+            prep = next((k for k in range(cm.start - 1, max(0, cm.start - 5), -1) if toks[k].norm in PLACE_PREPS), None)
+            if prep is not None and s.mention_at_end.get(cm.start - 1) is not None:
+                before = speaker_before(toks, prep, s.mention_at_end, s.mention_start) or next(
+                    (c for k in range(max(0, prep - 5), prep)
+                     if (c := speaker_at(toks, k, s.mention_at) or definite_subject(s, k)) is not None
+                     and c.end == prep), None)
         if before is not None and _opens_subject(toks, before.start):
             sp = before
     if sp is None and toks[cm.start].norm[:1] == "ف" and cm.start > 1:
@@ -176,6 +184,7 @@ def definite_subject(s: Sentence, i: int) -> Speaker | None:
     return None
 
 
+PLACE_PREPS = frozenset({"في", "لدي", "داخل"})
 SUBJECT_OPENERS = frozenset({"لكن", "ولكن", "لكنه", "بينما", "فيما", "وكانت", "وكان", "كانت", "كان", "حين",
                              "وحين", "كما"})
 

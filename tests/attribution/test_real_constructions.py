@@ -305,3 +305,10 @@ def test_a_subject_placed_before_the_verb_past_where_it_is() -> None:
     # "لكن السفارة الروسية في لندن قالت": the embassy speaks, not the statement it issued
     (a,) = attributions("لكن السفارة الروسية في لندن قالت في بيان إن وسائل الإعلام تثير انطباعا خاطئا.")
     assert (a["speaker"], a["content"]) == ("السفارة الروسية", "وسائل الإعلام تثير انطباعا خاطئا.")
+
+
+def test_a_body_after_wifqan_li_by_its_head_alone() -> None:
+    # "ووفقا للهيئة": a body the recogniser does not know; "وفقا للعمر" (AL-economy-196-20180308) names none
+    (a,) = attributions("ووفقا للهيئة، فقد زاد حجم الصادرات 16% بينما انخفضت الواردات 4%.")
+    assert a["speaker"] == "الهيئة"
+    assert attributions("وتوزعت النساء وفقا للعمر والدخل في عام 2020.") == []

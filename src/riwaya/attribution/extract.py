@@ -537,6 +537,13 @@ def _prep_cue(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex
                                s.party(publisher), content, [], False)
         return None
     sp = speaker_at(toks, cm.end, s.mention_at, lam_governed=True)  # "وفقاً للمرصد": the cue's own ل
+    if sp is None and cm.end < len(toks) and toks[cm.end].norm.startswith("لل") and _body_head(
+        "ال" + toks[cm.end].norm[2:]
+    ):
+        k = cm.end + 1  # "ووفقاً للمرصد، أطلقت …": a body the recogniser does not know by its head alone
+        while k < len(toks) and k - cm.end < 4 and toks[k].kind == "word" and toks[k].norm.startswith("ال"):
+            k += 1
+        sp = Speaker(cm.end, k, False, None, None, True)
     if sp is None:
         return None
     party = s.party(sp)

@@ -312,3 +312,19 @@ def test_a_body_after_wifqan_li_by_its_head_alone() -> None:
     (a,) = attributions("ووفقا للهيئة، فقد زاد حجم الصادرات 16% بينما انخفضت الواردات 4%.")
     assert a["speaker"] == "الهيئة"
     assert attributions("وتوزعت النساء وفقا للعمر والدخل في عام 2020.") == []
+
+
+def test_a_refused_claim_is_denied_and_a_count_is_told() -> None:
+    # AL-internationalNews-139-20180221: "ورفض غيتس ومانافورت الاتهامات": a refusal of a claim denies it
+    (refused,) = attributions("ورفض غيتس ومانافورت الاتهامات، لكن اعتراف فان دير زوان سيزيد الضغوط عليهما.")
+    assert (refused["speaker"], refused["stance"]) == ("غيتس", "deny")
+    # "وأحصت X مقتل …": a count given is a statement
+    (counted,) = attributions("وأحصت تركيا مقتل 42 من جنودها على الأقل منذ بدء هجومها.")
+    assert (counted["speaker"], counted["content"]) == ("تركيا", "مقتل 42 من جنودها على الأقل منذ بدء هجومها.")
+
+
+def test_spoke_about_reports_what_was_spoken_of() -> None:
+    # "تحدث X عن مقتل …" is a statement; "تحدث ترامب هاتفيا مع ماكرون" is none
+    (a,) = attributions("وتحدث المرصد السوري لحقوق الإنسان عن مقتل 80 مدنيا، بينهم ستة أطفال.")
+    assert (a["speaker"], a["content"]) == ("المرصد السوري لحقوق الإنسان", "مقتل 80 مدنيا، بينهم ستة أطفال.")
+    assert attributions("وتحدث ترامب هاتفيا مع ماكرون.") == []

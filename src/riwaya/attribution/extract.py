@@ -386,6 +386,8 @@ def _from_cue(s: Sentence, cues: list[CueMatch], n: int, made: list[Attribution]
     if trailing is not None:
         return trailing
     sp, i_after = choose_speaker(s, cm)
+    if sp is not None and sp.anonymous and sp.cls in ("documents", "reports") and fold_lemma(cm.cue.lemma) == "رفض":
+        sp, i_after = None, cm.end  # "ورفضت تصريحات ماي": the refused statements are the object
     speaker = s.party(sp) if sp else None
     if sp is not None and sp.start >= cm.end and sp.mention is not None:
         # "قالت الوحدات والمرصد السوري إن …": each subject after the verb makes the statement
@@ -412,11 +414,11 @@ def _from_cue(s: Sentence, cues: list[CueMatch], n: int, made: list[Attribution]
     if fold_lemma(cm.cue.lemma) in lex.quote_only and (not _quote_next(s, i_after) or (
             sp is not None and sp.end <= cm.start)):
         return None  # "وواصل الجيش قصف …", "أن بورما تواصل "التطهير العرقي"": went on doing, not saying
-    if fold_lemma(cm.cue.lemma) in lex.needs_content and not opens_content(s, i_after, stop):
-        return None  # "تحدث ترامب هاتفيا مع …": no statement follows
-    found = content_from(s, i_after, stop)
     prep = lex.content_after.get(fold_lemma(cm.cue.lemma))
     at = next((k for k in range(i_after, min(stop - 1, i_after + 15)) if s.tokens[k].norm == prep), None)
+    if fold_lemma(cm.cue.lemma) in lex.needs_content and at is None and not opens_content(s, i_after, stop):
+        return None  # "تحدث ترامب هاتفيا مع …": no statement follows ("تحدث المرصد عن مقتل …" is one)
+    found = content_from(s, i_after, stop)
     if at is not None:  # "أعرب …، وهو من …، عن خشيته من أن …": the words from the preposition's object
         found = (s.tokens[at + 1].start, end_of(s, stop), s.tokens[at + 1].text in QUOTES_OPEN)
     if found is not None and cm.start > 1 and not any(
@@ -429,7 +431,13 @@ def _from_cue(s: Sentence, cues: list[CueMatch], n: int, made: list[Attribution]
     content, direct = ((found[0], found[1]), found[2]) if found is not None else (None, False)
     if content is not None:
         via += _carried_by(s, i_after, token_of(s, content[0]) - 1)
-    return _made(s, cm, speaker, content, via, direct)
+    made_here = _made(s, cm, speaker, content, via, direct)
+    if fold_lemma(cm.cue.lemma) == "رفض" and content is not None:
+        # "رفضت موسكو تصريحات ماي": a refused claim is denied; "رفضت روسيا المهلة": a refused demand, a view
+        first = re.findall(r"\w+", key(s.text[content[0] : content[1]]))[:2]
+        if any(w in lex.rejected_claims for w in first):
+            made_here.stance = "deny"
+    return made_here
 
 
 CARRIED = frozenset({"نشرته", "نشرتها", "نقلته", "نقلتها", "اوردته", "اوردتها", "بثته", "بثتها", "اذاعته",
@@ -684,6 +692,17 @@ def _continuing_speaker(s: Sentence, cm: CueMatch, last: Party | None) -> Party 
     prev = toks[cm.start - 1].text if cm.start > 0 else ""
     clause_start = cm.start == 0 or toks[cm.start].norm[:1] in "وف" or prev in ("،", ",", ":", "؛", "كما")
     if last is None or not clause_start or s.since_last > 2:
+        return None
+    if cm.start > 2 and len(toks) > 1 and toks[0].norm in ("لكن", "ولكن") and toks[1].kind == "word" and not any(
+        c.start == 1 for c in find_cues(toks[:3])
+    ):
+        # "لكن برنامجا إخباريا أسبوعيا … ذهب … وأشار": a new subject opened the sentence — the noun after لكنّ
+        # (accusative, its ا) and the words that agree with it speak
+        k = 1
+        while k < min(cm.start, 6) and toks[k].kind == "word" and toks[k].norm.endswith("ا") and len(toks[k].norm) > 2:
+            k += 1
+        if k > 2:
+            return s.party(Speaker(1, k, False, None, None))
         return None
     return last
 

@@ -50,6 +50,7 @@ class Lexicon:
     quote_only: frozenset[str]  # "وواصل: …" reports; "وواصل الجيش قصف …" does not
     content_after: dict[str, str]  # lemma -> the preposition its content follows ("أعرب … عن قلقه")
     duty_not_before: frozenset[str]  # "على الرغم": على that does not lay a duty
+    rejected_claims: frozenset[str]  # "رفضت موسكو تصريحات ماي": the refusal of a claim is a denial
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -130,6 +131,7 @@ def lexicon() -> Lexicon:
         informants=frozenset(st["informants"]["classes"]),
         not_future=frozenset(fold(w) for w in st["not_future"]["words"]),
         needs_content=frozenset(fold(w) for w in st["needs_content"]["lemmas"]),
+        rejected_claims=frozenset(fold(w) for w in st["rejected_claims"]["words"]),
         duty_not_before=frozenset(fold(w) for w in st["opinion"]["duty_not_before"]),
         quote_only=frozenset(fold(w) for w in st["quote_only"]["lemmas"]),
         content_after={fold(k): fold(v) for k, v in st["content_after"]["prepositions"].items()},

@@ -68,8 +68,9 @@ class Sentence:
 def content_from(s: Sentence, i: int, stop: int) -> tuple[int, int, bool] | None:
     """Where the statement begins at or after token i (أن/إن/a quote/a colon), to the sentence end or `stop`."""
     toks = s.tokens
-    while i < stop and toks[i].text in ("،", ","):
-        i += 1  # "أعرب …، فلاديمير تيتوف، عن الاحتجاج": not the comma that closed the speaker
+    while i < stop and (toks[i].text in ("،", ",") or (
+            toks[i].norm in DAYS and i + 1 < stop and toks[i + 1].text in "،,")):
+        i += 1  # "أعرب …، فلاديمير تيتوف، عن الاحتجاج", "رفضت روسيا، الثلاثاء، المهلة": not the words
     # "قالت جينا هاسبل، التي أعلن ترامب تعيينها …: "…"": the words come after the speaker's relative clause
     reach = 5
     if i < stop and (toks[i].norm in RELATIVE_PRONOUNS or toks[i].norm in ("وهو", "وهي", "وهم")):
@@ -118,6 +119,7 @@ def content_from(s: Sentence, i: int, stop: int) -> tuple[int, int, bool] | None
     return None
 
 
+DAYS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
 AFTER_WHICH = frozenset({"بعد", "قبل", "منذ", "حتي", "دون", "بدون", "لدرجه"})  # "بعد أن": not the words' أن
 CIRCUMSTANCE = frozenset({"في", "خلال", "بعد", "لدي", "عبر", "امام", "يوم", "اليوم", "مساء", "صباح", "امس", "مازحا",
                           "ضاحكا", "مبتسما", "مضيفا", "متابعا", "ردا", "تعليقا", "حسب", "بحسب", "وفق", "ايضا"})

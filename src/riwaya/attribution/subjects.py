@@ -151,6 +151,7 @@ def definite_subject(s: Sentence, i: int) -> Speaker | None:
         and toks[k].kind == "word"
         and toks[k].norm.startswith("ال")
         and toks[k].norm not in stopwords()
+        and toks[k].norm not in TRAILING_ADVERBS  # "المرصد الاثنين": the day is not the name
         and not inside_date(toks[k])
         and not CUE_WORDS_STOP(toks[k])
     ):

@@ -328,3 +328,11 @@ def test_spoke_about_reports_what_was_spoken_of() -> None:
     (a,) = attributions("وتحدث المرصد السوري لحقوق الإنسان عن مقتل 80 مدنيا، بينهم ستة أطفال.")
     assert (a["speaker"], a["content"]) == ("المرصد السوري لحقوق الإنسان", "مقتل 80 مدنيا، بينهم ستة أطفال.")
     assert attributions("وتحدث ترامب هاتفيا مع ماكرون.") == []
+
+
+def test_a_description_of_the_body_between_commas_then_the_person() -> None:
+    # AFP's "القيادي في X، <what X is>، <name>": the person named after the description speaks
+    (a,) = attributions('وقال القائد العام لـ"هيئة تحرير الشام"، الفصيل الأكبر في إدلب، أبو محمد الجولاني إن الهدنة '
+                        'انتهت.')
+    assert (a["speaker"], a["content"]) == ('القائد العام لـ"هيئة تحرير الشام"، الفصيل الأكبر في إدلب، أبو محمد '
+                                            'الجولاني', "الهدنة انتهت.")

@@ -292,6 +292,13 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
                     return Speaker(i, _token_end(tokens, nm, after), False, None, nm)  # "وزير الإعلام، حمزة المصطفى"
                 if (named := bare_name(tokens, after)) is not None and (after > k + 1 or named.end - after >= 2):
                     return Speaker(i, named.end, False, None, None)  # "مدير نادي "سولد غولدن"، كريج كورك،"
+                # "القيادي البارز في "جيش الإسلام"، الفصيل الأقوى في الغوطة الشرقية، محمد علوش": a description of
+                # the body between commas, then the person
+                close = next((j for j in range(k + 2, min(len(tokens) - 1, k + 9)) if tokens[j].text in "،,"), None)
+                if close is not None and not any(CUE_WORDS_STOP(t) for t in tokens[k + 1 : close]) and (
+                    (pm := mention_at.get(close + 1)) is not None and pm.label == "PER"
+                ):
+                    return Speaker(i, _token_end(tokens, pm, close + 1), False, None, pm)
             if tokens[k].text in QUOTE_MARKS:
                 k += 1  # 'رئيس مركز "ريكونسنس" عبدالعزيز العنجري'
                 continue

@@ -336,3 +336,11 @@ def test_a_description_of_the_body_between_commas_then_the_person() -> None:
                         'انتهت.')
     assert (a["speaker"], a["content"]) == ('القائد العام لـ"هيئة تحرير الشام"، الفصيل الأكبر في إدلب، أبو محمد '
                                             'الجولاني', "الهدنة انتهت.")
+
+
+def test_a_description_may_hold_a_superlative_and_the_quotation_keeps_its_mark() -> None:
+    # "ثاني أبرز فصائل …": أبرز is 'most prominent' here, not the cue; the quotation after the name opens the words
+    (a,) = attributions('وقال المتحدث باسم "جيش الأمة"، ثاني أبرز فصائل المنطقة، أبو محمد الجولاني "لا هدنة مع '
+                        'النظام".')
+    assert a["speaker"].endswith("أبو محمد الجولاني")
+    assert a["content"] == '"لا هدنة مع النظام".'

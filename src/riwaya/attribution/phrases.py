@@ -295,7 +295,8 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
                 # "القيادي البارز في "جيش الإسلام"، الفصيل الأقوى في الغوطة الشرقية، محمد علوش": a description of
                 # the body between commas, then the person
                 close = next((j for j in range(k + 2, min(len(tokens) - 1, k + 9)) if tokens[j].text in "،,"), None)
-                if close is not None and not any(CUE_WORDS_STOP(t) for t in tokens[k + 1 : close]) and (
+                if close is not None and not any(unclitic(t.norm) in OPENERS or t.text in QUOTE_MARKS or t.text == ":"
+                                                 for t in tokens[k + 1 : close]) and (
                     (pm := mention_at.get(close + 1)) is not None and pm.label == "PER"
                 ):
                     return Speaker(i, _token_end(tokens, pm, close + 1), False, None, pm)

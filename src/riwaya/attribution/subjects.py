@@ -71,7 +71,7 @@ def choose_speaker(s: Sentence, cm: CueMatch) -> tuple[Speaker | None, int]:
         sp = None  # "ووصفت التقرير بأنه …": what is described, not who describes it
     i_after = max(sp.end, cm.end) if sp else cm.end  # a subject before the verb: the words follow the verb
     if sp is not None and i_after < len(toks) and toks[i_after].text in QUOTES_OPEN | {"»", "”"} and (
-        any(toks[j].text in QUOTES_OPEN for j in range(max(0, sp.start - 1), sp.end))
+        sum(toks[j].text in QUOTES_OPEN | {"»", "”"} for j in range(max(0, sp.start - 1), sp.end)) % 2 == 1
     ):
         i_after += 1  # the closing mark of a quoted name ("صحيفة "الوطن""), not a quotation opening
     if sp is None:

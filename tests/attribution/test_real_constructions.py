@@ -344,3 +344,20 @@ def test_a_description_may_hold_a_superlative_and_the_quotation_keeps_its_mark()
                         'النظام".')
     assert a["speaker"].endswith("أبو محمد الجولاني")
     assert a["content"] == '"لا هدنة مع النظام".'
+
+
+def test_insisted_that_is_a_statement_and_insisted_on_doing_is_not() -> None:
+    # CN-internationalNews-41-20180227
+    (a,) = attributions("وأصر محاميه على أنه لم يفعل شيئا خاطئا وأن القضية الجديدة كانت وسيلة للضغط عليه في تحقيقات "
+                        "أخرى.")
+    assert (a["cue"], a["content"].startswith("لم يفعل شيئا خاطئا")) == ("وأصر", True)
+    assert attributions("وأصر اللاعب على الحضور إلى التدريب رغم الإصابة.") == []
+
+
+def test_his_director_speaks_after_but() -> None:
+    # a role with a possessive ("مديره", "محاميه") is a speaker; "لكن X قال" opens a statement of its own, and the
+    # one before it ends at the comma
+    first, second = attributions("وقالت الشركة إن أرباحها بلغت مستوى قياسيا، لكن مديرها قال للصحفيين إن العام المقبل "
+                                 "سيكون صعبا.")
+    assert (first["content"], second["speaker"], second["content"]) == (
+        "أرباحها بلغت مستوى قياسيا", "مديرها", "العام المقبل سيكون صعبا.")

@@ -68,6 +68,7 @@ from .subjects import (
     choose_speaker,
     definite_subject,
     participle,
+    subject_may_come_first,
     trailing_subject,
 )
 
@@ -101,7 +102,7 @@ def extract(article: Article) -> list[Attribution]:
                 made.append(a)
         covered_until = len(s.tokens) if made else -1
         for n, cm in enumerate(cues):
-            goes_on = False
+            goes_on = trim = False
             rel = _relative_clause(s, cm, cues, n, lex)
             if rel is not None:
                 made.append(rel)
@@ -122,6 +123,10 @@ def extract(article: Article) -> list[Attribution]:
                 quoted = cm.end < len(s.tokens) and s.tokens[cm.end].text in QUOTES_OPEN
                 at = cm.end + 1 if cm.end < len(s.tokens) and s.tokens[cm.end].norm in FROM_HIM else cm.end
                 sp = speaker_at(s.tokens, at, s.mention_at) or definite_subject(s, at)  # "وفق ما نقلته عنه X"
+                if not new_clause and subject_may_come_first(s.tokens, cm.start):
+                    before, _ = choose_speaker(s, cm)  # "…، لكن مديره قال لرويترز": a subject before the verb
+                    if before is not None and before.end <= cm.start:
+                        sp, new_clause, trim = before, True, True
                 # "…، وأضاف قائلا: …": a verb that goes on from the speaker starts a statement of its own
                 # "…، كما حذر من …": so does one after كما
                 goes_on = (sp is None and made and made[-1].speaker is not None and (
@@ -135,8 +140,9 @@ def extract(article: Article) -> list[Attribution]:
                 continue
             if a is made[-1] if made else False:
                 continue
-            if goes_on:
-                _end_before(made[-1], s, cm.start)  # the statement before ends where this one begins
+            if goes_on or trim:
+                # the statement before ends where this one begins (at its subject, when that comes first)
+                _end_before(made[-1], s, _clause_start(s, cm.start))
             _nested(s, a, cues)
             made.append(a)
             if s.pending_via:
@@ -260,6 +266,14 @@ def _quote_next(s: Sentence, i: int) -> bool:
         if t.text == ".":
             return False
     return False
+
+
+def _clause_start(s: Sentence, i: int) -> int:
+    """The first token of the clause a cue at token i is in: after the comma before it ("…، لكن مديره قال")."""
+    for k in range(i, max(0, i - 8), -1):
+        if s.tokens[k - 1].text in ("،", ","):
+            return k
+    return i
 
 
 def _end_before(a: Attribution, s: Sentence, start: int) -> None:

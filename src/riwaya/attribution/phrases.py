@@ -274,6 +274,10 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
                 return Speaker(i, end + 1 if end < len(tokens) and tokens[end].text == ")" else end, False, None, m)
             if tokens[k].kind == "punct" and tokens[k].text not in QUOTE_MARKS:
                 break
+    if tokens[i].suffix and title_at(tokens, i) == i and (
+        tokens[i].base in entity_cues().person_titles or "ال" + tokens[i].base in entity_cues().person_titles
+    ):
+        return Speaker(i, i + 1, True, "officials", None, True)  # "وأصر محاميه", "لكن مديره قال": his lawyer
     end = title_at(tokens, i)
     if end > i:
         # "وزير الإعلام السوري حمزة المصطفى", "قائد القيادة المركزية الأميركية الأدميرال براد كوبر"

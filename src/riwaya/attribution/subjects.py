@@ -36,10 +36,13 @@ def choose_speaker(s: Sentence, cm: CueMatch) -> tuple[Speaker | None, int]:
     sp = None
     if toks[cm.start].norm[:1] in "يت" and cue.type == "verb" and cm.start > 0:
         sp = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
-    elif cue.type == "verb" and _subject_may_come_first(toks, cm.start):
+    elif cue.type == "verb" and subject_may_come_first(toks, cm.start):
         # subject–verb order after "لكن", "كانت … قد", "بينما": "لكن متحدثا باسم الوحدات نفى ذلك", "وكانت
         # الولايات المتحدة قد دعت روسيا" — the subject is before the verb, the name after it its object
-        before = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
+        before = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start) or next(
+            (c for k in range(max(0, cm.start - 5), cm.start)
+             if not (k > 0 and toks[k - 1].norm in PLACE_PREPS)  # (not "في لندن")
+             and (c := speaker_at(toks, k, s.mention_at)) is not None and c.end == cm.start), None)  # "لكن مديره قال"
         if before is None:
             # "لكن السفارة الروسية في لندن قالت": the subject, then where it is, then the verb
             prep = next((k for k in range(cm.start - 1, max(0, cm.start - 5), -1) if toks[k].norm in PLACE_PREPS), None)
@@ -190,7 +193,7 @@ SUBJECT_OPENERS = frozenset({"لكن", "ولكن", "لكنه", "بينما", "ف
                              "وحين", "كما"})
 
 
-def _subject_may_come_first(toks: list[Token], i: int) -> bool:
+def subject_may_come_first(toks: list[Token], i: int) -> bool:
     """A past verb with no conjunction on it and an opener ("لكن", "كانت") a few words before it."""
     return i > 0 and toks[i].norm[:1] not in "وف" and not participle(toks[i]) and any(
         t.norm in SUBJECT_OPENERS or unclitic(t.norm) in SUBJECT_OPENERS for t in toks[max(0, i - 8) : i])

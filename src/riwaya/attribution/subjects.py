@@ -15,10 +15,9 @@ from .phrases import (
     speaker_before,
     unclitic,
 )
-from .sentence import CONTENT_OPENERS, QUOTES_OPEN, Sentence, inside_date
+from .sentence import CONTENT_OPENERS, DAYS, QUOTES_OPEN, Sentence, inside_date
 
-TRAILING_ADVERBS = frozenset({"ايضا", "كذلك", "اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
-                              "الجمعه", "السبت", "سابقا", "لاحقا"})
+TRAILING_ADVERBS = DAYS | {"ايضا", "كذلك", "سابقا", "لاحقا"}
 
 
 # what may follow a subject the recogniser did not know: a preposition, the content, a comma, or a relative

@@ -27,7 +27,24 @@ RELAYED = [
         "لزيارة طوكيو ديزني لاند بوثائق برازيلية منذ عام 1991.", "مسؤولين", ["وسائل إعلام"], id="media-cite-officials"),
     pytest.param(  # FR-middleEast-18-20180215: said to an agency, which is the relay
         "وقال المحامي جمال عيد لوكالة الأنباء الفرنسية إنه تم إطلاق سراح المساعدين الخمسة، بيد أن أبو الفتوح "
-        "ظل قيد الاحتجاز.", "المحامي جمال عيد", ["لوكالة الأنباء الفرنسية"], id="told-an-agency"),
+        "ظل قيد الاحتجاز.", "المحامي جمال عيد", ["وكالة الأنباء الفرنسية"], id="told-an-agency"),
+    pytest.param(  # AL-internationalNews-367-20180306: the agency after the speaker's description
+        "وقال داياسيري جاياسيكارا، المتحدث باسم حكومة سريلانكا لرويترز \"تقرر خلال اجتماع خاص لمجلس الوزراء "
+        "إعلان حالة الطوارئ لمدة عشرة أيام\".", "داياسيري جاياسيكارا", ["رويترز"], id="agency-after-description"),
+    pytest.param(  # BB-middleEast-167-20180310: "أحد سكان دوما" between commas, then the agency
+        "ويقول بلال أبو صلاح، أحد سكان دوما، لرويترز، إن نقص المواد الأساسية ما زال حادا.",
+        "بلال أبو صلاح، أحد سكان دوما", ["رويترز"], id="one-of-the-residents-then-agency"),
+    pytest.param(  # BB-middleEast-20-20180214: where and how he spoke, then the agency
+        "وقال ديمتري بيسكوف المتحدث باسم الكرملين في مؤتمر صحفي عبر الهاتف لرويترز إنه لايملك أي معلومات عن مثل "
+        "هؤلاء القتلى.", "ديمتري بيسكوف", ["رويترز"], id="agency-after-role-and-place"),
+    pytest.param(  # CN-middleEast-56-20180221: "وفقا لما نقلته X" after the statement relays it
+        "في المقابل، هدد المتحدث باسم الرئاسة التركية إبراهيم قالن بأن المجموعات الموالية للنظام السوري، ستكون "
+        "\"هدفا مشروعا للقوات التركية\" حال اتخاذها أي خطوة داعمة، وفقا لما نقلته وكالة الأنباء التركية الرسمية "
+        "(الأناضول).", "المتحدث باسم الرئاسة التركية إبراهيم قالن", ["وكالة الأنباء التركية الرسمية (الأناضول)"],
+        id="wifqan-lima-naqalathu"),
+    pytest.param(  # CN-sport-68-20180305: a name the recogniser does not know, where he spoke, the agency after
+        "وقال غلين خلال المؤتمر الصحفي الذي أعقب اجتماع المجلس الدولي لكرة القدم، إن الشعارات السياسية مرفوضة في "
+        "عالم كرة القدم وفقا لما نقلته وكالة اسوشيتد برس.", "غلين", ["وكالة اسوشيتد برس"], id="bare-name-then-where"),
 ]
 
 
@@ -67,3 +84,27 @@ def test_sources_granted_anonymity_are_the_outlets_informants() -> None:
     # BB-internationalNews-80-20180301 above: sources not said to be granted anonymity speak themselves
     (a,) = attributions("ونقلت الصحيفة عن مسؤولين سوريين رفضوا الكشف عن أسمائهم أن التنسيق بدأ قبل عام.")
     assert a["speaker"] == "الصحيفة" and a["via"] == ["مسؤولين سوريين رفضوا الكشف عن أسمائهم"]
+
+
+def test_wifqan_keeps_its_waw_and_the_words_stop_before_it() -> None:
+    # "وفقا" is not "و" + "فقا": the trailing source is a relay and the statement's words end before it
+    # BB-internationalNews-101-20180305
+    (a,) = attributions("قال نائب وزير الخارجية الروسي، سيرغي ريابكوف، إن موسكو لديها أدلة على أن الولايات المتحدة "
+                        "تحاول التدخل فى الانتخابات الرئاسية الروسية، وفقا لوكالة أنباء نوفوستي الروسية.")
+    assert "ريابكوف" in a["speaker"] and a["via"] and a["content"].endswith("الرئاسية الروسية"), a
+
+
+def test_lakinnahu_adds_a_statement_of_the_same_speaker_with_the_same_relay() -> None:
+    # BB-culture-44-20180224 (told to an agency here): "…، لكنه أشار إلى أن …" is a second statement
+    got = attributions("وقال موسكوفيتس لرويترز إن \"الحكومة الصينية تعد نفسها أبا للشعب الصيني\"، لكنه أشار أيضا "
+                       "إلى أنه ليس من السهل القضاء على هذه الممارسات.")
+    assert [(a["speaker"], a["via"]) for a in got] == [("موسكوفيتس", ["رويترز"])] * 2, got
+    assert got[1]["content"].startswith("ليس من السهل") and "لكنه" not in got[0]["content"]
+
+
+def test_nested_speech_with_a_long_subject() -> None:
+    # the construction of BB-internationalNews-150-20180314 (a dev story) in other words, none being found
+    # outside it: "وأضاف أن ممثل … في منظمة … رأى أنه …": the representative speaks, the speaker before relays
+    got = attributions("وقال وزير الخارجية الروسي سيرغي لافروف إن بلاده مستعدة للتعاون. وأضاف أن ممثل المملكة "
+                       "المتحدة في منظمة حظر الأسلحة الكيميائية رأى أنه لا حاجة لأن تشارك المنظمة في التحقيق.")
+    assert got[-1]["speaker"].startswith("ممثل المملكة المتحدة") and "لافروف" in got[-1]["via"][0], got

@@ -53,6 +53,7 @@ from .sentence import (
     clause_before,
     clause_stop,
     content_from,
+    describes_speaker,
     end_of,
     end_token,
     inside_date,
@@ -119,7 +120,8 @@ def extract(article: Article) -> list[Attribution]:
                 # object ("لكنه لم يستبعد “التحالف…”"), not a speaker
                 tok = s.tokens[cm.start]
                 prev = s.tokens[cm.start - 1].norm if cm.start > 0 else ""
-                new_clause = (tok.norm[:1] in "وف" and tok.norm != "في") or prev in ("،", ",", ".", "كما", "ما")
+                new_clause = (tok.norm[:1] in "وف" and tok.norm != "في") or prev in ("،", ",", ".", "كما", "ما") or (
+                    prev in BUT_HE)
                 quoted = cm.end < len(s.tokens) and s.tokens[cm.end].text in QUOTES_OPEN
                 at = cm.end + 1 if cm.end < len(s.tokens) and s.tokens[cm.end].norm in FROM_HIM else cm.end
                 sp = speaker_at(s.tokens, at, s.mention_at) or definite_subject(s, at)  # "وفق ما نقلته عنه X"
@@ -131,6 +133,7 @@ def extract(article: Article) -> list[Attribution]:
                 # "…، كما حذر من …": so does one after كما
                 goes_on = (sp is None and made and made[-1].speaker is not None and (
                     (cm.cue.continues and tok.norm[:1] == "و" and prev in ("،", ",", "."))
+                    or (cm.cue.type == "verb" and prev in BUT_HE)  # "…، لكنه أضاف أنه …"
                     or (prev == "كما" and cm.cue.type == "verb" and not participle(tok))))
                 if (sp is None and not goes_on) or quoted or not new_clause:
                     continue
@@ -143,6 +146,8 @@ def extract(article: Article) -> list[Attribution]:
             if goes_on or trim:
                 # the statement before ends where this one begins (at its subject, when that comes first)
                 _end_before(made[-1], s, _clause_start(s, cm.start))
+            if goes_on and not a.via and a.speaker == made[-1].speaker:
+                a.via = list(made[-1].via)  # "قال X لرويترز إن …، وأضاف أن …": the same interview, the same relay
             _nested(s, a, cues)
             made.append(a)
             if s.pending_via:
@@ -297,16 +302,22 @@ def _nested(s: Sentence, a: Attribution, cues: list[CueMatch]) -> None:
     first = next((i for i, t in enumerate(toks) if t.start >= a.content[0]), None)
     if first is None or (first > 0 and unclitic(toks[first - 1].norm) in ("انه", "انها", "انهم", "بانه", "بانها")):
         return  # "إنه أبلغ الرئيس التركي": the inner verb's subject is the speaker himself
+    head = speaker_at(toks, first, s.mention_at)  # "إن ممثل المملكة المتحدة في منظمة حظر الأسلحة رأى"
     for cm in cues:
-        if not (first <= cm.start <= first + 4) or fold_lemma(cm.cue.lemma) not in lexicon().nested:
+        long_subject = head is not None and head.end == cm.start and cm.cue.type == "verb" and not toks[
+            cm.start].suffix
+        if not (first <= cm.start <= first + 4 or long_subject) or fold_lemma(cm.cue.lemma) not in lexicon().nested:
             continue
         if fold_lemma(cm.cue.lemma) in lexicon().quote_only and not _quote_next(s, cm.end):
             continue  # "أن بورما تواصل التطهير العرقي": goes on doing, says nothing
-        if any(t.text in "،,:" or t.text in QUOTES_OPEN for t in toks[first : cm.start]):
-            return  # a clause or a quotation in between: not the subject of the inner verb
-        inner = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start) if cm.start > first else None
+        verb_at = cm.start - 1 if cm.start - 1 > first and toks[cm.start - 1].text in QUOTES_OPEN else cm.start
+        if any(t.text in "،,:" or t.text in QUOTES_OPEN for t in toks[first:verb_at]):
+            return  # a clause or a quotation in between: not the subject of the inner verb ('ترمب وماي "يعتبران' is)
+        inner = speaker_before(toks, verb_at, s.mention_at_end, s.mention_start) if verb_at > first else None
         if inner is not None and inner.start != first:
             inner = None
+        if inner is None and long_subject:
+            inner = head
         if inner is None and 0 < cm.start - first <= 3 and _body_head(toks[first].norm) and all(
             t.kind == "word" and t.norm.startswith("ال") and t.norm not in RELATIVE_PRONOUNS
             for t in toks[first : cm.start]
@@ -433,6 +444,10 @@ def _from_cue(s: Sentence, cues: list[CueMatch], n: int, made: list[Attribution]
     if fold_lemma(cm.cue.lemma) in lex.needs_content and at is None and not opens_content(s, i_after, stop):
         return None  # "تحدث ترامب هاتفيا مع …": no statement follows ("تحدث المرصد عن مقتل …" is one)
     found = content_from(s, i_after, stop)
+    if not via and found is not None:  # "قال بدران جيا كورد، أحد كبار المسؤولين، لوكالة رويترز إن": past a description
+        via = next((v for k in range(i_after + 1, token_of(s, found[0])) if s.tokens[k].norm[:1] == "ل"
+                    and (v := interview_relay(s, k, s.article)) and v[0].end <= found[0]
+                    and not any(i_after <= c.start < k for c in cues)), [])  # "…، لكن مديره قال لرويترز": another's
     if at is not None:  # "أعرب …، وهو من …، عن خشيته من أن …": the words from the preposition's object
         found = (s.tokens[at + 1].start, end_of(s, stop), s.tokens[at + 1].text in QUOTES_OPEN)
     if found is not None and cm.start > 1 and not any(
@@ -499,21 +514,25 @@ def _channel_phrase(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution
 def _publisher_phrase(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex) -> object:  # type: ignore[no-untyped-def]
     """"…، حسب ما نشرت وزارة الداخلية في بيان" after a statement: the publisher relays it."""
     toks = s.tokens
-    if not (cm.cue.type == "phrase" and made and unclitic(toks[cm.start].norm) in (
-        "حسب", "بحسب", "وفق", "وفقا", "طبقا", "حسبما", "بحسبما", "وفقما", "كما"
-    )):
+    if not (cm.cue.type == "phrase" and made and _source_word(toks[cm.start].norm, PUBLISHER_PHRASES)):
         return _NOT_MINE
     at = cm.end + 1 if cm.end < len(toks) and toks[cm.end].norm in FROM_HIM else cm.end  # "نقلته عنه X"
     publisher = speaker_at(toks, at, s.mention_at) or definite_subject(s, at)
     if publisher is None or publisher.anonymous:
         return _NOT_MINE
-    last = made[-1]
-    _add_relay(last, s.party(publisher))
+    return _relayed_by(s, cm, made[-1], s.party(publisher))
+
+
+def _relayed_by(s: Sentence, cm: CueMatch, last: Attribution, party: Party) -> Attribution:
+    """The statement before a trailing source phrase ("…، وفقا لوكالة سانا") reached us through that source;
+    its words stop before the phrase."""
+    toks = s.tokens
+    _add_relay(last, party)
     k = cm.start - 1
     while k > 0 and toks[k].kind == "punct":
         k -= 1
     if last.content and last.content[0] < toks[k].end < last.content[1]:
-        last.content = (last.content[0], toks[k].end)  # the statement stops before its relay
+        last.content = (last.content[0], toks[k].end)
     return last
 
 
@@ -533,6 +552,8 @@ def _relay_prep(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution], l
     cited = cited_sources(s, cm.end, find_prep=False)
     if made and cited:
         add_cited(made[-1], cited, s, lex)
+    elif cited and cm.start <= 1:  # "ونقلاً عن رويترز فإن مسؤولاً كردياً أشار إلى …": the relay of what follows
+        s.pending_via.extend(party for party, _ in cited if not party.anonymous)
     return None
 
 
@@ -550,8 +571,7 @@ def _prep_cue(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex
         # vouches for the clause before the phrase; else ("وفق ما أكده X") the verb after "ما" is the cue
         publisher = trailing_subject(s, verb_at + 1, stop) if verb_at < len(toks) else None
         if made and publisher is not None and not publisher.anonymous:
-            _add_relay(made[-1], s.party(publisher))
-            return made[-1]
+            return _relayed_by(s, cm, made[-1], s.party(publisher))
         content = clause_before(s, cm.start) if publisher is not None and cm.start > 1 else None
         if not made and content is not None:
             stance = content_stance(key(text[content[0] : content[1]]), cue.stance)
@@ -574,8 +594,7 @@ def _prep_cue(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex
     elif cue.lemma.endswith(" ل") and party.text.startswith("ل") and len(party.text) > 3:
         party = replace(party, start=party.start + 1, text=party.text[1:])  # "وفقاً لديلا روزا"
     if made:  # "نفت الرئاسة …، وفق سانا": a relay of the sentence's statement
-        _add_relay(made[-1], party)
-        return made[-1]
+        return _relayed_by(s, cm, made[-1], party)
     after = sp.end
     while after < len(toks) and (toks[after].text in "،,:" or toks[after].norm in ("فان", "فانه", "فانها")):
         after += 1
@@ -588,21 +607,27 @@ def _prep_cue(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex
                        party, content, [], False)
 
 
+BUT_HE = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم"})
 SOURCE_PHRASES = frozenset({"وفق", "حسب", "بحسب", "وفقا", "طبقا", "حسبما", "بحسبما", "وفقما"})
+PUBLISHER_PHRASES = SOURCE_PHRASES | {"كما"}
+
+
+def _source_word(norm: str, words: frozenset[str]) -> bool:
+    """"وفقا" as it stands (its و is its own: stripped, it reads "فقا") or with a clitic ("ووفقا", "وحسب")."""
+    return norm in words or unclitic(norm) in words
 
 
 def _source_phrase(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex) -> object:  # type: ignore[no-untyped-def]
     """"…، وفق ما أعلنت النيابة العامة في بروكسل السبت": the source named after what it said — the speaker of
     the clause before, or the relay of the statement before in the sentence."""
     toks = s.tokens
-    if cm.cue.type != "phrase" or cm.start < 2 or unclitic(toks[cm.start].norm) not in SOURCE_PHRASES:
+    if cm.cue.type != "phrase" or cm.start < 2 or not _source_word(toks[cm.start].norm, SOURCE_PHRASES):
         return _NOT_MINE
     publisher = trailing_subject(s, cm.end, stop)
     if publisher is None:
         return _NOT_MINE
     if made:
-        _add_relay(made[-1], s.party(publisher))
-        return made[-1]
+        return _relayed_by(s, cm, made[-1], s.party(publisher))
     content = clause_before(s, cm.start)
     if content is None:
         return _NOT_MINE
@@ -667,7 +692,8 @@ def _after_saying(s: Sentence, i: int) -> int:
     """The token where the words start after a relayed source: past "قوله" a few words on ("عن مستشار أمني
     للرئاسة قوله إن…", "عنه وكالة الأنباء "انا" قوله") and whom it was said to ("قوله لبوتين إن")."""
     toks = s.tokens
-    for k in range(i, min(i + 4, len(toks))):
+    reach = 12 if i < len(toks) and describes_speaker(toks, i) else 4  # "عن ماريا زخاروفا المتحدثة باسم … قولها"
+    for k in range(i, min(i + reach, len(toks))):
         word = unclitic(toks[k].norm)
         if word in CONTENT_OPENERS or (toks[k].text in QUOTES_OPEN and k + 1 < len(toks)
                                        and unclitic(toks[k + 1].norm) not in SAYING and k > i + 1):
@@ -704,7 +730,8 @@ def _continuing_speaker(s: Sentence, cm: CueMatch, last: Party | None) -> Party 
     if toks[cm.start].norm[:1] == "ي" and fold_lemma(cm.cue.lemma) in IMPERSONAL:
         return None  # "يعتبر هذا الخبر السار", "، يعتقد أنها وصلت": the passive speaks for nobody
     prev = toks[cm.start - 1].text if cm.start > 0 else ""
-    clause_start = cm.start == 0 or toks[cm.start].norm[:1] in "وف" or prev in ("،", ",", ":", "؛", "كما")
+    clause_start = cm.start == 0 or toks[cm.start].norm[:1] in "وف" or prev in ("،", ",", ":", "؛", "كما") or (
+        cm.start > 0 and toks[cm.start - 1].norm in BUT_HE)  # "…، لكنه أضاف": he goes on
     if last is None or not clause_start or s.since_last > 2:
         return None
     if cm.start > 2 and len(toks) > 1 and toks[0].norm in ("لكن", "ولكن") and toks[1].kind == "word" and not any(

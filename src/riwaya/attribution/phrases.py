@@ -494,6 +494,10 @@ def bare_name(tokens: list[Token], i: int, before_preposition: bool = False) -> 
         return Speaker(i, k, False, None, None)
     if before_preposition and k - i >= 2 and nxt.norm in ("في", "خلال", "عبر", "امام"):
         return Speaker(i, k, False, None, None)
+    if k - i == 1 and nxt.norm in ("في", "خلال", "عبر", "امام") and not tokens[i].norm.endswith("ا") and any(
+        t.text in (":", "،", ",") or unclitic(t.norm) in CONTENT_OPENERS for t in tokens[k + 1 : k + 12]
+    ) and not any(t.kind == "word" and (t.norm,) in lex.cues for t in tokens[k + 1 : k + 12]):
+        return Speaker(i, k, False, None, None)  # "وقال غلين خلال المؤتمر الصحفي …، إن": where he spoke, then the words
     return None
 
 

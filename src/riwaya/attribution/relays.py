@@ -4,6 +4,7 @@ posted it, and a role that names a person met before."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Article, Span
 from ..text.normalize import key
@@ -107,6 +108,8 @@ def interview_relay(s: Sentence, i: int, article: Article) -> list[Party]:
     if toks[k].norm in ("ل", "لـ") or (toks[k].norm[:1] == "ل" and toks[k].norm[1:] in MEDIA_HEADS
                                        and k not in s.mention_at):
         k, given_to = k + 1, True  # "لـ" alone, or "لوكالة"/"لصحيفة" before the name
+        if given_to and k + 1 < len(toks) and k not in s.mention_at and toks[k].norm in ("انباء", "الانباء"):
+            k += 1  # "لوكالة أنباء رويترز"
     k = skip_quotes(toks, k)
     m = s.mention_at.get(k)
     if m is None or m.attrs.get("kind") not in MEDIA_KINDS:
@@ -114,7 +117,16 @@ def interview_relay(s: Sentence, i: int, article: Article) -> list[Party]:
     if not given_to and not toks[k].norm.startswith("ل"):
         return []
     party = s.party(Speaker(k, end_token(s, m, k), False, None, m))
+    if not given_to and party.text.startswith("ل") and _names_outlet(party.text[1:]) and not _names_outlet(
+            party.text):
+        party = replace(party, start=party.start + 1, text=party.text[1:])  # "لرويترز" is Reuters ("لوموند" stays)
     return [] if own_outlet(article, party, m) else [party]
+
+
+def _names_outlet(text: str) -> bool:
+    from ..clean.outlets import media_index
+
+    return media_index().lookup(text) is not None
 
 
 def own_outlet(article: Article, party: Party, mention: Span) -> bool:

@@ -9,6 +9,7 @@ from .phrases import (
     CueMatch,
     Speaker,
     speaker_at,
+    title_at,
     unclitic,
 )
 from .records import Party
@@ -81,6 +82,11 @@ def content_from(s: Sentence, i: int, stop: int) -> tuple[int, int, bool] | None
             i = colon  # a quotation inside the relative clause ("ما يعرف بـ"CIA"") is not the statement
         elif comma is not None:
             i = comma + 1  # "تركيا، التي قالت إن …، أنها …": what the relative clause says is not the statement
+    elif i + 2 < stop and toks[i + 1].text in ("،", ",") and toks[i].kind == "word" and describes_speaker(
+            toks, i + 2) and not _circumstance(toks[i]) and toks[i].norm[-1:] != "ا":
+        reach, i = 20, i + 2  # "بدران جيا كورد، أحد كبار المسؤولين": the last word of a name the recogniser cut
+    elif i < stop and describes_speaker(toks, i):
+        reach = 20  # "قال ستيفان دجوريك، المتحدث باسم …، لوكالة فرانس برس "…"": past the speaker's description
     elif i < stop and _circumstance(toks[i]):
         reach = 20  # "أعلن في 28 شباط/فبراير الماضي أنه …", "قال مازحا، في تصريح: "…"": past where and when
     k = i
@@ -129,6 +135,15 @@ def _circumstance(t: Token) -> bool:
     """A word that starts where, when or how the speaker spoke, not what was said: a preposition, a day, a
     number, a ل-word naming whom it was said to ("للصحافيين")."""
     return t.kind == "number" or t.norm in CIRCUMSTANCE or t.norm.startswith("لل")
+
+
+def describes_speaker(toks: list[Token], i: int) -> bool:
+    """A title after the speaker's name ("سفير روسيا السابق", "المتحدث باسم …", "أحد كبار …") describes the
+    speaker; the words come after the description."""
+    from ..entities.lexicon import cues as entity_cues
+
+    return title_at(toks, i) > i or "ال" + toks[i].norm in entity_cues().person_titles or toks[i].norm in (
+        "احد", "احدي")
 
 
 def end_of(s: Sentence, stop: int) -> int:

@@ -204,6 +204,13 @@ SUBJECT_FIRST = [
     pytest.param(  # AL-internationalNews-366-20180306: a hashtag names the speaker as its words do
         "قالت #كوريا_الجنوبية إنها اتفقت مع جارتها الشمالية على عقد محادثات قمة.", "كوريا الجنوبية",
         "اتفقت مع جارتها الشمالية على عقد محادثات قمة.", id="hashtag-subject"),
+    pytest.param(  # BB-middleEast-65-20180221: a title with an adjective the title phrase left out, before the verb
+        "ولكن النائب العام البحريني قال لوكالة الأنباء الرسمية إن \"الاتهامات ليس لها علاقة بأنشطة حقوق "
+        "الإنسان\".", "النائب العام البحريني", "\"الاتهامات ليس لها علاقة بأنشطة حقوق الإنسان\".",
+        id="but-the-bahraini-attorney-general-said"),
+    pytest.param(  # BB-economy-21-20180201: an anonymous official with two adjectives
+        "لكن مسؤولا سعوديا بارزا قال لرويترز إن أي تسوية تتضمن اعترافا بالذنب.", "مسؤولا سعوديا بارزا",
+        "أي تسوية تتضمن اعترافا بالذنب.", id="but-a-senior-saudi-official-said"),
 ]
 
 
@@ -211,6 +218,28 @@ SUBJECT_FIRST = [
 def test_the_subject_before_or_after_the_verb(text: str, speaker: str, content: str) -> None:
     (a,) = attributions(text)
     assert (a["speaker"], a["content"]) == (speaker, content)
+
+
+def test_the_agency_told_after_a_subject_placed_first_relays() -> None:
+    # BB-middleEast-65-20180221: "لوكالة الأنباء الرسمية", an agency the knowledge base does not name
+    (a,) = attributions("ولكن النائب العام البحريني قال لوكالة الأنباء الرسمية إن \"الاتهامات ليس لها علاقة "
+                        "بأنشطة حقوق الإنسان\".")
+    assert a["via"] == ["وكالة الأنباء الرسمية"]
+
+
+def test_the_subject_of_the_first_verb_goes_on_after_wa() -> None:
+    # AL-internationalNews-457-20180313 (own set): "وعادت موسكو ورفضت تصريحات ماي": Moscow refuses a claim
+    got = attributions("وعادت موسكو ورفضت تصريحات ماي، وقالت المتحدثة باسم #الخارجية_الروسية، ماريا زاخاروفا، في "
+                       "تصريحات نقلتها وكالات الأنباء، إن \"هذه مهزلة في البرلمان البريطاني\".")
+    assert (got[0]["speaker"], got[0]["stance"], got[0]["via"]) == ("موسكو", "deny", [])
+    assert "زاخاروفا" in got[1]["speaker"] and got[1]["via"] == []
+
+
+def test_not_as_the_report_said_relays_nothing() -> None:
+    # composed for the construction (none outside the dev stories in the ANT sample): "لم … كما جاء في X"
+    # contradicts X; X is not the statement's relay
+    (a,) = attributions("وقال المتحدث إن الغارات لم تكن بغاز الكلور كما جاء في تقرير المرصد.")
+    assert a["via"] == [] and a["stance"] == "deny"
 
 
 def test_two_subjects_after_the_verb_are_two_statements() -> None:
@@ -232,6 +261,12 @@ STANCE_MARKS = [
         id="not-yet-clear"),
     pytest.param("وقال المتحدث إن الغارات لم تكن بغاز الكلور كما جاء في تقرير المرصد.", "deny",
                  id="not-as-the-report-said"),
+    pytest.param(  # BB-middleEast-19-20180214 (own set): readiness is a present disposition, not a forecast
+        "وكان وزير العمل الفلبيني قال يوم الأحد إن أكثر من 2200 من العمالة في الكويت مستعدون للاستجابة لعرض "
+        "دوتيرتي.", "assert", id="ready-to"),
+    pytest.param(  # SK-middleEast-148-20180301: no confirmation is a hedge
+        "قال المرصد السوري الذي يراقب الحرب من مقره في بريطانيا إنه لا يستطيع تأكيد ذلك.", "hedge",
+        id="cannot-confirm"),
 ]
 
 

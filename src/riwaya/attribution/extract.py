@@ -103,7 +103,8 @@ def extract(article: Article) -> list[Attribution]:
                 made.append(a)
         covered_until = len(s.tokens) if made else -1
         for n, cm in enumerate(cues):
-            goes_on = trim = False
+            goes_on = False
+            trim: int | None = None  # where the clause of a subject placed before its verb begins
             rel = _relative_clause(s, cm, cues, n, lex)
             if rel is not None:
                 made.append(rel)
@@ -128,7 +129,9 @@ def extract(article: Article) -> list[Attribution]:
                 if not new_clause and subject_may_come_first(s.tokens, cm.start):
                     before, _ = choose_speaker(s, cm)  # "…، لكن مديره قال لرويترز": a subject before the verb
                     if before is not None and before.end <= cm.start:
-                        sp, new_clause, trim = before, True, True
+                        sp, new_clause = before, True
+                        trim = before.start - 1 if before.start > 0 and s.tokens[before.start - 1].norm in (
+                            "لكن", "ولكن") else before.start
                 # "…، وأضاف قائلا: …": a verb that goes on from the speaker starts a statement of its own
                 # "…، كما حذر من …": so does one after كما
                 goes_on = (sp is None and made and made[-1].speaker is not None and (
@@ -143,9 +146,10 @@ def extract(article: Article) -> list[Attribution]:
                 continue
             if a is made[-1] if made else False:
                 continue
-            if goes_on or trim:
+            if goes_on or trim is not None:
                 # the statement before ends where this one begins (at its subject, when that comes first)
-                _end_before(made[-1], s, _clause_start(s, cm.start))
+                _end_before(made[-1], s, _clause_start(s, cm.start) if trim is None else min(
+                    trim, _clause_start(s, cm.start)))
             if goes_on and not a.via and a.speaker == made[-1].speaker:
                 a.via = list(made[-1].via)  # "قال X لرويترز إن …، وأضاف أن …": the same interview, the same relay
             _nested(s, a, cues)
@@ -289,7 +293,18 @@ def _end_before(a: Attribution, s: Sentence, start: int) -> None:
         while end > 0 and toks[end - 1].text in ("،", ","):
             end -= 1
         if end > 0 and toks[end - 1].end > a.content[0]:
+            before = s.text[a.content[0] : a.content[1]]
             a.content = (a.content[0], toks[end - 1].end)
+            _restance(a, before, s.text[a.content[0] : a.content[1]])
+
+
+def _restance(a: Attribution, before: str, now: str) -> None:
+    """A stance read from words that turned out to be the next statement's ("قواته تحاصر عفرين، لكن متحدثا
+    … نفى") is read again from the words left."""
+    words = tuple(key(a.cue).split())
+    cue = lexicon().cues.get(words) or lexicon().cues.get((unclitic(words[0]), *words[1:])) if words else None
+    if cue is not None and a.stance == content_stance(key(before), cue.stance) and not _refuses_a_claim(a.lemma, now):
+        a.stance = content_stance(key(now), cue.stance)
 
 
 def _nested(s: Sentence, a: Attribution, cues: list[CueMatch]) -> None:
@@ -411,8 +426,11 @@ def _from_cue(s: Sentence, cues: list[CueMatch], n: int, made: list[Attribution]
     if trailing is not None:
         return trailing
     sp, i_after = choose_speaker(s, cm)
-    if sp is not None and sp.anonymous and sp.cls in ("documents", "reports") and fold_lemma(cm.cue.lemma) == "رفض":
-        sp, i_after = None, cm.end  # "ورفضت تصريحات ماي": the refused statements are the object
+    if sp is not None and fold_lemma(cm.cue.lemma) == "رفض" and sp.start >= cm.end and (
+        (sp.anonymous and sp.cls in ("documents", "reports"))
+        or lex.sources.get(unclitic(s.tokens[sp.start].norm)) in ("documents", "reports")
+    ):
+        sp, i_after = None, cm.end  # "ورفضت تصريحات ماي": the refused statements (named or not) are the object
     speaker = s.party(sp) if sp else None
     if sp is not None and sp.start >= cm.end and sp.mention is not None:
         # "قالت الوحدات والمرصد السوري إن …": each subject after the verb makes the statement
@@ -461,12 +479,15 @@ def _from_cue(s: Sentence, cues: list[CueMatch], n: int, made: list[Attribution]
     if content is not None:
         via += _carried_by(s, i_after, token_of(s, content[0]) - 1)
     made_here = _made(s, cm, speaker, content, via, direct)
-    if fold_lemma(cm.cue.lemma) == "رفض" and content is not None:
-        # "رفضت موسكو تصريحات ماي": a refused claim is denied; "رفضت روسيا المهلة": a refused demand, a view
-        first = re.findall(r"\w+", key(s.text[content[0] : content[1]]))[:2]
-        if any(w in lex.rejected_claims for w in first):
-            made_here.stance = "deny"
+    if _refuses_a_claim(made_here.lemma, s.text[content[0] : content[1]] if content else ""):
+        made_here.stance = "deny"
     return made_here
+
+
+def _refuses_a_claim(lemma: str, content: str) -> bool:
+    """"رفضت موسكو تصريحات ماي": a refused claim is denied; "رفضت روسيا المهلة": a refused demand, a view."""
+    first = re.findall(r"\w+", key(content))[:2]
+    return fold_lemma(lemma) == "رفض" and any(w in lexicon().rejected_claims for w in first)
 
 
 CARRIED = frozenset({"نشرته", "نشرتها", "نقلته", "نقلتها", "اوردته", "اوردتها", "بثته", "بثتها", "اذاعته",
@@ -527,12 +548,17 @@ def _relayed_by(s: Sentence, cm: CueMatch, last: Attribution, party: Party) -> A
     """The statement before a trailing source phrase ("…، وفقا لوكالة سانا") reached us through that source;
     its words stop before the phrase."""
     toks = s.tokens
+    if unclitic(toks[cm.start].norm) in ("كما", "مثلما") and any(
+            t.norm in NEGATIONS for t in toks[max(0, cm.start - 8) : cm.start]):
+        return last  # "لم تكن بغاز الكلور كما جاء في تقرير أولي": not as the report said — it relays nothing
     _add_relay(last, party)
     k = cm.start - 1
     while k > 0 and toks[k].kind == "punct":
         k -= 1
     if last.content and last.content[0] < toks[k].end < last.content[1]:
+        before = s.text[last.content[0] : last.content[1]]
         last.content = (last.content[0], toks[k].end)
+        _restance(last, before, s.text[last.content[0] : last.content[1]])
     return last
 
 
@@ -607,6 +633,7 @@ def _prep_cue(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex
                        party, content, [], False)
 
 
+NEGATIONS = frozenset({"لم", "لا", "ليس", "ليست", "لن", "غير", "لسنا"})
 BUT_HE = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم"})
 SOURCE_PHRASES = frozenset({"وفق", "حسب", "بحسب", "وفقا", "طبقا", "حسبما", "بحسبما", "وفقما"})
 PUBLISHER_PHRASES = SOURCE_PHRASES | {"كما"}
@@ -732,6 +759,11 @@ def _continuing_speaker(s: Sentence, cm: CueMatch, last: Party | None) -> Party 
     prev = toks[cm.start - 1].text if cm.start > 0 else ""
     clause_start = cm.start == 0 or toks[cm.start].norm[:1] in "وف" or prev in ("،", ",", ":", "؛", "كما") or (
         cm.start > 0 and toks[cm.start - 1].norm in BUT_HE)  # "…، لكنه أضاف": he goes on
+    if cm.start >= 2 and toks[cm.start].norm[:1] == "و" and toks[0].kind == "word" and not find_cues(toks[:1]):
+        # "وعادت موسكو ورفضت …", "وخرج الرئيس وقال": the subject of the sentence's first verb goes on
+        before = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start)
+        if before is not None and before.start == 1 and before.end == cm.start and before.mention is not None:
+            return s.party(before)
     if last is None or not clause_start or s.since_last > 2:
         return None
     if cm.start > 2 and len(toks) > 1 and toks[0].norm in ("لكن", "ولكن") and toks[1].kind == "word" and not any(

@@ -112,13 +112,14 @@ def interview_relay(s: Sentence, i: int, article: Article) -> list[Party]:
             k += 1  # "لوكالة أنباء رويترز"
     k = skip_quotes(toks, k)
     m = s.mention_at.get(k)
-    if m is None or m.attrs.get("kind") not in MEDIA_KINDS:
+    if m is None or (m.attrs.get("kind") not in MEDIA_KINDS and not (
+            toks[k].norm[:1] == "ل" and toks[k].norm[1:] in MEDIA_HEADS)):  # "لوكالة الأنباء الرسمية": an agency
         return []
     if not given_to and not toks[k].norm.startswith("ل"):
         return []
     party = s.party(Speaker(k, end_token(s, m, k), False, None, m))
-    if not given_to and party.text.startswith("ل") and _names_outlet(party.text[1:]) and not _names_outlet(
-            party.text):
+    if not given_to and party.text.startswith("ل") and (key(party.text[1:]).split()[:1] in (
+            [w] for w in MEDIA_HEADS) or (_names_outlet(party.text[1:]) and not _names_outlet(party.text))):
         party = replace(party, start=party.start + 1, text=party.text[1:])  # "لرويترز" is Reuters ("لوموند" stays)
     return [] if own_outlet(article, party, m) else [party]
 

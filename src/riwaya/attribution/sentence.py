@@ -100,6 +100,8 @@ def content_from(s: Sentence, i: int, stop: int) -> tuple[int, int, bool] | None
                 k = close + 1  # 'نقلته وكالة أنباء "ريا نوفوستي" إن', '"إرنا" على هامش …، "…"': a quoted name
                 continue
             return t.start, end_of(s, stop), True
+        if k > i and _reporting_verb(t) and any(x.norm in CONTRAST for x in toks[max(i, k - 3) : k]):
+            break  # "مقتل طفل … لكن مديره قال لرويترز، إنه …": the words after it are another statement's
         if k > 0 and toks[k - 1].norm in AFTER_WHICH:
             k += 1  # "بعد أن ترأست اجتماعاً": a time clause, not the words
             continue
@@ -118,7 +120,8 @@ def content_from(s: Sentence, i: int, stop: int) -> tuple[int, int, bool] | None
     # further on, past where and how the speaker spoke
     inna = next((j for j in range(k, min(stop - 1, i + 16)) if toks[j].text in ("،", ",")
                  and toks[j + 1].norm in ("ان", "انه", "انها", "انهم")), None)
-    if inna is not None and inna + 2 < stop and not any(t.text in QUOTES_OPEN for t in toks[i:inna]):
+    if inna is not None and inna + 2 < stop and not any(
+            t.text in QUOTES_OPEN or _reporting_verb(t) for t in toks[i:inna]):
         return toks[inna + 2].start, end_of(s, stop), toks[inna + 2].text in QUOTES_OPEN
     if i < stop:  # no opener: the rest of the clause ("بحسب الصحيفة، فإن …" is handled by the caller)
         return toks[i].start, end_of(s, stop), toks[i].text in QUOTES_OPEN
@@ -135,6 +138,18 @@ def _circumstance(t: Token) -> bool:
     """A word that starts where, when or how the speaker spoke, not what was said: a preposition, a day, a
     number, a ل-word naming whom it was said to ("للصحافيين")."""
     return t.kind == "number" or t.norm in CIRCUMSTANCE or t.norm.startswith("لل")
+
+
+CONTRAST = frozenset({"لكن", "ولكن", "بينما", "وبينما", "فيما", "وفيما"})  # a new subject's clause begins
+
+
+def _reporting_verb(t: Token) -> bool:
+    """"…مقتل طفل لكن مديره قال لرويترز، إنه …": the إن after another reporting verb opens that verb's words."""
+    from .lexicon import lexicon
+
+    cues = lexicon().cues
+    cue = cues.get((t.norm,)) or cues.get((unclitic(t.norm),)) if t.kind == "word" else None
+    return cue is not None and cue.type in ("verb", "relay_verb") and not cue.continues
 
 
 def describes_speaker(toks: list[Token], i: int) -> bool:

@@ -3,6 +3,8 @@ unknown body, a quoted name, a person in apposition — and who was only spoken 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..text.normalize import key
 from ..text.tokens import Token
 from .lexicon import lexicon
@@ -15,7 +17,7 @@ from .phrases import (
     speaker_before,
     unclitic,
 )
-from .sentence import CONTENT_OPENERS, DAYS, QUOTES_OPEN, Sentence, inside_date
+from .sentence import CONTENT_OPENERS, DAYS, QUOTES_OPEN, RELATIVE_PRONOUNS, Sentence, inside_date
 
 TRAILING_ADVERBS = DAYS | {"ايضا", "كذلك", "سابقا", "لاحقا"}
 
@@ -41,7 +43,7 @@ def choose_speaker(s: Sentence, cm: CueMatch) -> tuple[Speaker | None, int]:
         before = speaker_before(toks, cm.start, s.mention_at_end, s.mention_start) or next(
             (c for k in range(max(0, cm.start - 5), cm.start)
              if not (k > 0 and toks[k - 1].norm in PLACE_PREPS)  # (not "في لندن")
-             and (c := speaker_at(toks, k, s.mention_at)) is not None and c.end == cm.start), None)  # "لكن مديره قال"
+             and (c := _up_to(toks, speaker_at(toks, k, s.mention_at), cm.start)) is not None), None)  # "لكن مديره قال"
         if before is None:
             # "لكن السفارة الروسية في لندن قالت": the subject, then where it is, then the verb
             prep = next((k for k in range(cm.start - 1, max(0, cm.start - 5), -1) if toks[k].norm in PLACE_PREPS), None)
@@ -190,6 +192,19 @@ def definite_subject(s: Sentence, i: int) -> Speaker | None:
 PLACE_PREPS = frozenset({"في", "لدي", "داخل"})
 SUBJECT_OPENERS = frozenset({"لكن", "ولكن", "لكنه", "بينما", "فيما", "وكانت", "وكان", "كانت", "كان", "حين",
                              "وحين", "كما"})
+
+
+def _up_to(toks: list[Token], sp: Speaker | None, verb: int) -> Speaker | None:
+    """The subject phrase that ends right before the verb, with the adjectives the phrase left out ("ولكن النائب
+    العام البحريني قال": "النائب العام" and "البحريني")."""
+    if sp is None or sp.end > verb:
+        return None
+    if sp.end == verb:
+        return sp
+    if verb - sp.end <= 2 and all(t.kind == "word" and t.norm.startswith("ال") and t.norm not in RELATIVE_PRONOUNS
+                                  for t in toks[sp.end : verb]):
+        return replace(sp, end=verb)
+    return None
 
 
 def subject_may_come_first(toks: list[Token], i: int) -> bool:

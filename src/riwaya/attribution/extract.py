@@ -345,8 +345,8 @@ def _nested(s: Sentence, a: Attribution, cues: list[CueMatch]) -> None:
         after = inner.end if inner.end > cm.end else cm.end
 
         found = content_from(s, after, len(toks))
-        if found is None:
-            return
+        if found is None or not re.search(r"\w", s.text[found[0] : found[1]]):
+            return  # "إن الحكومة تؤكد.": the inner verb says nothing of its own
         outer = a.speaker
         a.speaker = s.party(inner)
         a.via = [outer, *a.via]
@@ -459,6 +459,10 @@ def _from_cue(s: Sentence, cues: list[CueMatch], n: int, made: list[Attribution]
         return None  # "وواصل الجيش قصف …", "أن بورما تواصل "التطهير العرقي"": went on doing, not saying
     prep = lex.content_after.get(fold_lemma(cm.cue.lemma))
     at = next((k for k in range(i_after, min(stop - 1, i_after + 15)) if s.tokens[k].norm == prep), None)
+    if fold_lemma(cm.cue.lemma) in lex.needs_content_or_ba and not opens_content(s, i_after, stop) and not (
+            i_after < len(s.tokens) and s.tokens[i_after].norm[:1] == "ب"
+            and s.tokens[i_after].norm not in lex.not_ba_objects):
+        return None  # "أقر مجلس الوزراء الاستراتيجية": approved, not admitted
     if fold_lemma(cm.cue.lemma) in lex.needs_content and at is None and not opens_content(s, i_after, stop):
         return None  # "تحدث ترامب هاتفيا مع …": no statement follows ("تحدث المرصد عن مقتل …" is one)
     found = content_from(s, i_after, stop)
@@ -614,6 +618,11 @@ def _prep_cue(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex
         sp = Speaker(cm.end, k, False, None, None, True)
     if sp is None:
         return None
+    if sp.anonymous and sp.cls in ("documents", "reports") and sp.end < len(toks) and (
+            sp.end in s.mention_at or (toks[sp.end].kind == "word" and toks[sp.end].norm.startswith("ال"))):
+        # "بحسب بيانات الخزانة": the papers of a named body (its name after them) are its own
+        m = s.mention_at.get(sp.end)
+        sp = replace(sp, end=end_token(s, m, sp.end) if m is not None else sp.end + 1)
     party = s.party(sp)
     if party.text.startswith("لل") and len(party.text) > 3:  # "للمرصد السوري" is "المرصد السوري"
         party = replace(party, start=party.start + 1, text="ال" + party.text[2:])

@@ -47,6 +47,8 @@ class Lexicon:
     informants: frozenset[str]
     not_future: frozenset[str]
     needs_content: frozenset[str]
+    needs_content_or_ba: frozenset[str]  # "أقر بوجود فساد" reports; "أقر الاستراتيجية" approves
+    not_ba_objects: frozenset[str]  # "أقر المجلس برئاسة …": a بـ of how, not what was admitted
     quote_only: frozenset[str]  # "وواصل: …" reports; "وواصل الجيش قصف …" does not
     content_after: dict[str, str]  # lemma -> the preposition its content follows ("أعرب … عن قلقه")
     duty_not_before: frozenset[str]  # "على الرغم": على that does not lay a duty
@@ -131,6 +133,8 @@ def lexicon() -> Lexicon:
         informants=frozenset(st["informants"]["classes"]),
         not_future=frozenset(fold(w) for w in st["not_future"]["words"]),
         needs_content=frozenset(fold(w) for w in st["needs_content"]["lemmas"]),
+        needs_content_or_ba=frozenset(fold(w) for w in st["needs_content"]["or_ba"]),
+        not_ba_objects=frozenset(fold(w) for w in st["needs_content"]["or_ba_not"]),
         rejected_claims=frozenset(fold(w) for w in st["rejected_claims"]["words"]),
         duty_not_before=frozenset(fold(w) for w in st["opinion"]["duty_not_before"]),
         quote_only=frozenset(fold(w) for w in st["quote_only"]["lemmas"]),

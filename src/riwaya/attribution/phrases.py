@@ -307,8 +307,9 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
             if tokens[k].text in QUOTE_MARKS:
                 k += 1  # 'رئيس مركز "ريكونسنس" عبدالعزيز العنجري'
                 continue
-            if tokens[k].kind == "punct" or unclitic(tokens[k].norm) in OPENERS:
-                break
+            if tokens[k].kind == "punct" or unclitic(tokens[k].norm) in OPENERS or tokens[k].norm in (
+                    "قد", "لقد", "وقد", "فقد"):
+                break  # ("وكان الرئيس الأميركي قد أقال تيلرسون": a verb follows قد — the name after it is its object)
             if m is not None:
                 k = _token_end(tokens, m, k)
                 continue

@@ -108,3 +108,32 @@ def test_nested_speech_with_a_long_subject() -> None:
     got = attributions("وقال وزير الخارجية الروسي سيرغي لافروف إن بلاده مستعدة للتعاون. وأضاف أن ممثل المملكة "
                        "المتحدة في منظمة حظر الأسلحة الكيميائية رأى أنه لا حاجة لأن تشارك المنظمة في التحقيق.")
     assert got[-1]["speaker"].startswith("ممثل المملكة المتحدة") and "لافروف" in got[-1]["via"][0], got
+
+
+def test_the_agency_named_before_is_the_relay() -> None:
+    # BB-internationalNews-78-20180301: "للوكالة" is ISNA, named in the sentence before
+    got = attributions("وعقب انتشار نبأ استقالة خادم، أعلن مجلسا المصارعة استقالة عدد كبير من أعضائهما، بحسب ما ذكرته "
+                       "وكالة أنباء \"إسنا\" الإيرانية. وقال حسين ماراشيان، عضو لجنة المصارعة، للوكالة \"لقد ضحى "
+                       "خادم بنفسه من أجل المصارعة\".")
+    assert (got[-1]["speaker"], got[-1]["via"]) == ("حسين ماراشيان", ["الوكالة"]), got
+
+
+def test_the_network_of_the_publishing_outlet_is_no_relay() -> None:
+    # CN-internationalNews-92-20180311 (own set): "للشبكة التلفزيونية" in a CNN article is CNN itself
+    got = attributions("صرحت نجمة الإباحية الأمريكية المعروفة باسم، ستورمي دانيلز، لشبكة CNN، بعد عرض للبالغين: \"إن "
+                       "الاهتمام بي في أعلى مستوياته\". وقالت كليفورد للشبكة التلفزيونية: \"نعم الآن الطلب أكثر علي\".",
+                       outlet="سي إن إن")
+    assert got[-1]["via"] == [], got
+
+
+def test_an_agency_with_its_name_in_quotation_marks() -> None:
+    # AL-sport-313-20180228: 'بحسب معلومات وكالة الأنباء الألمانية "د.ب.أ"': the agency's name is not the words
+    (a,) = attributions("أعلن المنتخب الألماني عن القائمة المبدئية لفريقه في بطولة كأس العالم 2018، بحسب معلومات وكالة "
+                        "الأنباء الألمانية \"د.ب.أ\" .")
+    assert "وكالة الأنباء الألمانية" in a["speaker"] and a["content"].startswith("أعلن المنتخب"), a
+
+
+def test_a_name_the_recogniser_cut_short_before_a_comma() -> None:
+    # AL-internationalNews-191-20180224: "عبد القادر شيخ كبير، وهو مسعف، إنهم …"
+    (a,) = attributions("وقال عبد القادر شيخ كبير، وهو مسعف، إنهم \"نقلوا الليلة الماضية 18 جثة و20 مصابا\".")
+    assert a["speaker"] == "عبد القادر شيخ كبير", a

@@ -122,7 +122,7 @@ def extract(article: Article) -> list[Attribution]:
                 tok = s.tokens[cm.start]
                 prev = s.tokens[cm.start - 1].norm if cm.start > 0 else ""
                 new_clause = (tok.norm[:1] in "وف" and tok.norm != "في") or prev in ("،", ",", ".", "كما", "ما") or (
-                    prev in BUT_HE)
+                    prev in BUT_HE or prev in ("اذ", "حيث"))  # "…، إذ نقلت وكالة ريا نوفوستي عن …"
                 quoted = cm.end < len(s.tokens) and s.tokens[cm.end].text in QUOTES_OPEN
                 at = cm.end + 1 if cm.end < len(s.tokens) and s.tokens[cm.end].norm in FROM_HIM else cm.end
                 sp = speaker_at(s.tokens, at, s.mention_at) or definite_subject(s, at)  # "وفق ما نقلته عنه X"
@@ -329,6 +329,9 @@ def _nested(s: Sentence, a: Attribution, cues: list[CueMatch]) -> None:
         if any(t.text in "،,:" or t.text in QUOTES_OPEN for t in toks[first:verb_at]):
             return  # a clause or a quotation in between: not the subject of the inner verb ('ترمب وماي "يعتبران' is)
         inner = speaker_before(toks, verb_at, s.mention_at_end, s.mention_start) if verb_at > first else None
+        if inner is not None and inner.start != first and toks[inner.start].norm[:1] == "و" and (
+                m0 := s.mention_at.get(first)) is not None and end_token(s, m0, first) == inner.start:
+            inner = Speaker(first, inner.start, False, None, m0)  # "إن ترمب وماي "يعتبران": the first of the two
         if inner is not None and inner.start != first:
             inner = None
         if inner is None and long_subject:
@@ -621,8 +624,8 @@ def _prep_cue(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex
     if sp.anonymous and sp.cls in ("documents", "reports") and sp.end < len(toks) and (
             sp.end in s.mention_at or (toks[sp.end].kind == "word" and toks[sp.end].norm.startswith("ال"))):
         # "بحسب بيانات الخزانة": the papers of a named body (its name after them) are its own
-        m = s.mention_at.get(sp.end)
-        sp = replace(sp, end=end_token(s, m, sp.end) if m is not None else sp.end + 1)
+        body = speaker_at(toks, sp.end, s.mention_at)  # 'بحسب معلومات وكالة الأنباء الألمانية "د.ب.أ"'
+        sp = replace(sp, end=body.end if body is not None else sp.end + 1)
     party = s.party(sp)
     if party.text.startswith("لل") and len(party.text) > 3:  # "للمرصد السوري" is "المرصد السوري"
         party = replace(party, start=party.start + 1, text="ال" + party.text[2:])
@@ -631,6 +634,10 @@ def _prep_cue(s: Sentence, cm: CueMatch, stop: int, made: list[Attribution], lex
     if made:  # "نفت الرئاسة …، وفق سانا": a relay of the sentence's statement
         return _relayed_by(s, cm, made[-1], party)
     after = sp.end
+    if after < len(toks) and toks[after].text in QUOTES_OPEN:  # 'وكالة الأنباء الألمانية "د.ب.أ"': its name
+        close = next((j for j in range(after + 1, min(len(toks), after + 9)) if toks[j].text in QUOTES_OPEN), None)
+        if close is not None and sum(t.kind == "word" for t in toks[after + 1 : close]) <= 3:
+            after = close + 1
     while after < len(toks) and (toks[after].text in "،,:" or toks[after].norm in ("فان", "فانه", "فانها")):
         after += 1
     words_after = any(t.kind == "word" for t in toks[after:stop])

@@ -214,6 +214,31 @@ def _token_end(tokens: list[Token], m: Span, start: int) -> int:
     return k
 
 
+def _name_rest(tokens: list[Token], m: Span, end: int) -> int:
+    """A person's name the recogniser cut one word short ("بدران جيا" of "بدران جيا كورد، …"): one more word
+    that is no function word, day, adverb, title or reporting word, right before a comma."""
+    if m.label != "PER" or end + 1 >= len(tokens):
+        return end
+    from ..text.terms import stopwords
+    from .sentence import CIRCUMSTANCE
+
+    t, nxt = tokens[end], tokens[end + 1]
+    if t.kind != "word" or t.norm.startswith(("ال", "ل", "ب")) or t.norm.endswith("ا") or t.norm in stopwords() or (
+        t.norm in CIRCUMSTANCE) or (
+        t.norm,) in lexicon().cues or (unclitic(t.norm),) in lexicon().cues or title_at(tokens, end) > end or (
+            strip_clitic(t.norm) in entity_cues().person_titles):
+        return end
+    return end + 1 if nxt.text in ("،", ",") else end
+
+
+@lru_cache(maxsize=1)
+def _not_titles() -> frozenset[str]:
+    """Words that read as a title with ال but are function words without it ("أمام": before, not the imam)."""
+    from ..text.terms import stopwords
+
+    return stopwords() | entity_cues().not_bare_titles
+
+
 def title_at(tokens: list[Token], i: int) -> int:
     """The token index after a person title starting at i ("وزير", "المتحدث باسم"), or i."""
     titles = entity_cues().person_titles
@@ -222,8 +247,10 @@ def title_at(tokens: list[Token], i: int) -> int:
             rest = [t.norm for t in tokens[i + 1 : i + n]]
             # the word as written first: "وزير" must not lose its و to a clitic reading
             for first in (tokens[i].norm, strip_clitic(tokens[i].norm)):
-                if " ".join([first, *rest]) in titles:
-                    return i + n
+                if " ".join([first, *rest]) in titles or (
+                        not first.startswith("ال") and " ".join(["ال" + first, *rest]) in titles
+                        and first not in _not_titles()):
+                    return i + n  # ("خبيرة الطب النفسي", "سفير روسيا": the title without its article)
     return i
 
 
@@ -262,7 +289,14 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
         if not lam_governed and _addressed(tokens[i], m):
             return None  # "لفرانس برس", "للمرصد": who the words were said to, never who said them (but
             # "وفقا للمرصد": the ل of the cue)
-        return Speaker(i, _token_end(tokens, m, i), False, None, m)
+        end = _token_end(tokens, m, i)
+        if strip_clitic(tokens[i].norm) in MEDIA_HEADS and end + 1 < len(tokens) and tokens[end].text in (
+                QUOTE_MARKS | {"("}) and (q := mention_at.get(end + 1)) is not None:
+            # 'وكالة الأنباء الروسية الرسمية "ريا نوفوستي"', "(الأناضول)": the outlet's own name after it
+            q_end = _token_end(tokens, q, end + 1)
+            if q_end < len(tokens) and tokens[q_end].text in (QUOTE_MARKS | {")"}):
+                return Speaker(i, q_end + 1, False, None, q)
+        return Speaker(i, _name_rest(tokens, m, end), False, None, m)
     head = strip_clitic(tokens[i].norm)
     if head in MEDIA_HEADS or tokens[i].norm in MEDIA_HEADS:
         if (m := mention_at.get(skip_quotes(tokens, i + 1))) is not None:
@@ -272,6 +306,10 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
             if tokens[k].text == "(" and (m := mention_at.get(k + 1)) is not None:
                 end = _token_end(tokens, m, k + 1)
                 return Speaker(i, end + 1 if end < len(tokens) and tokens[end].text == ")" else end, False, None, m)
+            if tokens[k].text in QUOTE_MARKS and k > i + 1 and (m := mention_at.get(k + 1)) is not None:
+                end = _token_end(tokens, m, k + 1)  # 'وكالة الأنباء الروسية الرسمية "ريا نوفوستي"'
+                return Speaker(i, end + 1 if end < len(tokens) and tokens[end].text in QUOTE_MARKS else end, False,
+                               None, m)
             if tokens[k].kind == "punct" and tokens[k].text not in QUOTE_MARKS:
                 break
     if tokens[i].suffix and title_at(tokens, i) == i and (
@@ -289,7 +327,7 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
                 other = apposition(tokens, m_end, mention_at)
                 if other is not None:  # "محامي ستورمي دانيلز، مايكل آفينياتي،": the lawyer, not the client
                     return Speaker(i, other.end, False, None, other.mention)
-                return Speaker(i, m_end, False, None, m)
+                return Speaker(i, _name_rest(tokens, m, m_end), False, None, m)
             if tokens[k].text in "،," and k + 1 < len(tokens):
                 after = title_at(tokens, k + 1)  # "مدير مستشفى عفرين، الدكتور جوان محمد"
                 if (nm := mention_at.get(after)) is not None and nm.label == "PER":
@@ -308,7 +346,7 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
                 k += 1  # 'رئيس مركز "ريكونسنس" عبدالعزيز العنجري'
                 continue
             if tokens[k].kind == "punct" or unclitic(tokens[k].norm) in OPENERS or tokens[k].norm in (
-                    "قد", "لقد", "وقد", "فقد"):
+                    "قد", "لقد", "وقد", "فقد", "الذي", "التي", "الذين"):  # (a relative clause describes it)
                 break  # ("وكان الرئيس الأميركي قد أقال تيلرسون": a verb follows قد — the name after it is its object)
             if m is not None:
                 k = _token_end(tokens, m, k)
@@ -325,7 +363,8 @@ def speaker_at(tokens: list[Token], i: int, mention_at: dict[int, Span], limit: 
             # "الناطقة باسم وزارة الخارجية الأمريكية هيذر نويرت": the named spokesperson speaks; unnamed, the
             # organisation does
             org_end = skip_quotes(tokens, _token_end(tokens, m, skip_quotes(tokens, end)))
-            named = bare_name(tokens, org_end, before_preposition=True)
+            told = org_end < len(tokens) and tokens[org_end].norm[:1] == "ل" and org_end in mention_at  # "لرويترز"
+            named = None if told else bare_name(tokens, org_end, before_preposition=True)
             if named is not None:
                 return Speaker(i, named.end, False, None, None)
             return Speaker(i, org_end, False, "spokesperson", m, True)
@@ -480,6 +519,8 @@ def bare_name(tokens: list[Token], i: int, before_preposition: bool = False) -> 
     lex = lexicon()
     k = i
     while k < len(tokens) and k - i < 3 and tokens[k].kind == "word" and not tokens[k].norm.startswith("ال") and (
+        not tokens[k].norm.endswith(("ها", "هم", "هما")) or len(tokens[k].norm) <= 3  # "واعتقدت وقتها أنه"
+    ) and (
         k == i or not tokens[k].norm.startswith("ل")  # "علوش لفرانس برس": who it was said to ends the name
     ) and (
         tokens[k].norm not in stopwords() and unclitic(tokens[k].norm) not in CONTENT_OPENERS

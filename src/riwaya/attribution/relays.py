@@ -113,12 +113,15 @@ def interview_relay(s: Sentence, i: int, article: Article) -> list[Party]:
     k = skip_quotes(toks, k)
     m = s.mention_at.get(k)
     if m is None or (m.attrs.get("kind") not in MEDIA_KINDS and not (
-            toks[k].norm[:1] == "ل" and toks[k].norm[1:] in MEDIA_HEADS)):  # "لوكالة الأنباء الرسمية": an agency
+            toks[k].norm[:1] == "ل" and toks[k].norm[1:] in MEDIA_HEADS)  # "لوكالة الأنباء الرسمية": an agency
+            and not str(m.attrs.get("key", "")).startswith("kb:media:")):  # "للوكالة": the agency named before
         return []
     if not given_to and not toks[k].norm.startswith("ل"):
         return []
     party = s.party(Speaker(k, end_token(s, m, k), False, None, m))
-    if not given_to and party.text.startswith("ل") and (key(party.text[1:]).split()[:1] in (
+    if not given_to and party.text.startswith("لل") and key(party.text[2:]) in MEDIA_HEADS:
+        party = replace(party, start=party.start + 1, text="ال" + party.text[2:])  # "للوكالة": الوكالة
+    elif not given_to and party.text.startswith("ل") and (key(party.text[1:]).split()[:1] in (
             [w] for w in MEDIA_HEADS) or (_names_outlet(party.text[1:]) and not _names_outlet(party.text))):
         party = replace(party, start=party.start + 1, text=party.text[1:])  # "لرويترز" is Reuters ("لوموند" stays)
     return [] if own_outlet(article, party, m) else [party]
@@ -141,7 +144,8 @@ def own_outlet(article: Article, party: Party, mention: Span) -> bool:
     from ..clean.outlets import media_index
 
     outlet = media_index().lookup(own)
-    return outlet is not None and outlet.id in mention.attrs.get("kb", [])
+    return outlet is not None and (
+        outlet.id in mention.attrs.get("kb", []) or mention.attrs.get("key") == "kb:" + outlet.id)  # "للشبكة" in CNN
 
 
 def cited_sources(s: Sentence, i: int, find_prep: bool = True) -> list[tuple[Party, int]]:

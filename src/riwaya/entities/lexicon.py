@@ -42,6 +42,7 @@ class Cues:
     not_names: frozenset[str]
     name_before: frozenset[str]
     loose_org_heads: frozenset[str]
+    not_bare_titles: frozenset[str]  # "أمام": no title without its article
 
 
 @cache
@@ -62,6 +63,7 @@ def cues() -> Cues:
         not_names=words("not_names"),
         name_before=words("name_before"),
         loose_org_heads=words("loose_organization_heads"),
+        not_bare_titles=words("titles_without_article"),
     )
 
 

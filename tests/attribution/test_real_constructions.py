@@ -452,3 +452,22 @@ def test_a_ministry_then_the_object_it_describes() -> None:
     # the object before "بأنه": "ووصفت وزارة الخارجية التقرير بأنه …"
     (a,) = attributions("ووصفت وزارة الخارجية التقرير بأنه كاذب.")
     assert a["speaker"] == "وزارة الخارجية", a
+
+
+def test_a_body_then_its_object_with_no_opener() -> None:
+    # AL- and SK- articles outside the dev stories: "أعلنت المنظمة ذاتها تسجيل 72 حالة وفاة" (the body the
+    # recogniser does not know, the same body, then what it announced); "رفضت الشركة عرضا …" (a refused offer)
+    (a,) = attributions("وفي ديسمبر الماضي، أعلنت المنظمة ذاتها تسجيل 72 حالة وفاة، و1193 إصابة بالمرض ذاته.")
+    assert (a["speaker"], a["content"][:5]) == ("المنظمة ذاتها", "تسجيل"), a
+    (a,) = attributions("وفي الشهر الماضي، رفضت الشركة عرضا بقيمة 103 مليارات دولار للاستحواذ عليها من شركة برودكوم.")
+    assert (a["speaker"], a["stance"]) == ("الشركة", "opinion"), a
+
+
+def test_a_participle_clause_tells_another_proposition_for_the_stance() -> None:
+    # composed: a denial word in a clause the participle opens is about a third party, not the statement's own
+    # proposition ("…، معتبرة أنها أداة دعاية"); one in the statement's own clauses still denies
+    from riwaya.attribution.lexicon import content_stance
+    from riwaya.text.normalize import key
+
+    assert content_stance(key("ستنتظر نتائج الاجتماع قبل النظر في الترخيص، معتبرة أنها أداة دعاية"), "assert") != "deny"
+    assert content_stance(key("الاتهامات البريطانية مجرد دعاية، ولا أساس لها"), "assert") == "deny"

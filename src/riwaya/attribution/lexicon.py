@@ -186,7 +186,7 @@ def content_stance(text_key: str, base: str) -> str:
     it ("…، ووصفها بأنها لا أساس لها"); a hedge, a view or a forecast is read in its first clause, the
     statement's own proposition, not in what it goes on to tell ("القوات سيطرت على البلدة، متعهدا بتطهير…")."""
     lex = lexicon()
-    words = " ".join(re.findall(r"\w+", text_key))
+    words = " ".join(re.findall(r"\w+", _own_clauses(text_key)))
     if base == "deny" or has_phrase(words, lex.deny) or _NEGATED_REPORT.search(words):
         return "deny"
     head = _first_clause(text_key)
@@ -223,6 +223,20 @@ def _duty(head: str, not_before: frozenset[str]) -> bool:
     if len(words) < 3 or words[0] != "علي" or words[1] in not_before:
         return False
     return any(w in ("ان", "بان") for w in words[2:4]) or (words[2].startswith("ت") and len(words[2]) >= 5)
+
+
+def _own_clauses(text_key: str) -> str:
+    """The content without the clauses that tell something else: one opened by a participle ("…، معتبرة أنها
+    أداة دعاية": how the speaker sees a third party) or by لكن ("…، لكن لم تظهر أية إشارات")."""
+    parts = re.split(r"([،,؛;])", text_key)
+    kept: list[str] = []
+    for part in parts:
+        first = (re.findall(r"\w+", part) or [""])[0]
+        participle = first.startswith("م") and first.endswith(("ا", "ه")) and len(first) >= 5
+        if kept and (first in ("لكن", "ولكن") or participle):
+            break
+        kept.append(part)
+    return "".join(kept)
 
 
 def _first_clause(text_key: str) -> str:

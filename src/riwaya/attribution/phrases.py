@@ -216,7 +216,8 @@ def _token_end(tokens: list[Token], m: Span, start: int) -> int:
 
 def _name_rest(tokens: list[Token], m: Span, end: int) -> int:
     """A person's name the recogniser cut one word short ("بدران جيا" of "بدران جيا كورد، …"): one more word
-    that is no function word, day, adverb, title or reporting word, right before a comma."""
+    that is no function word, day, adverb, title or reporting word, right before a comma or the words' أن/إن
+    (before a quotation mark such a word was wrong in 3 of 3 on a sample of articles)."""
     if m.label != "PER" or end + 1 >= len(tokens):
         return end
     from ..text.terms import stopwords
@@ -228,7 +229,7 @@ def _name_rest(tokens: list[Token], m: Span, end: int) -> int:
         t.norm,) in lexicon().cues or (unclitic(t.norm),) in lexicon().cues or title_at(tokens, end) > end or (
             strip_clitic(t.norm) in entity_cues().person_titles):
         return end
-    return end + 1 if nxt.text in ("،", ",") else end
+    return end + 1 if nxt.text in ("،", ",") or unclitic(nxt.norm) in OPENERS else end
 
 
 @lru_cache(maxsize=1)

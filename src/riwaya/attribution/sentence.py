@@ -120,9 +120,11 @@ def content_from(s: Sentence, i: int, stop: int) -> tuple[int, int, bool] | None
     # further on, past where and how the speaker spoke
     inna = next((j for j in range(k, min(stop - 1, i + 16)) if toks[j].text in ("،", ",")
                  and toks[j + 1].norm in ("ان", "انه", "انها", "انهم")), None)
-    if inna is None:  # "قال نزار عياش أمين نقابة الصيادين في غزة في بيان إن …": how he spoke, then إن
-        inna = next((j - 1 for j in range(k, min(stop - 1, i + 16)) if toks[j].text in ("إن", "إنه", "إنها", "إنهم")
-                     and any(t.norm in CHANNELS for t in toks[max(i, j - 3) : j])), None)
+    if inna is None:  # "قال نزار عياش أمين نقابة الصيادين في غزة في بيان إن …", "قالت الهيئة المنظمة لوسائل
+        # الإعلام المرئية والمسموعة البريطانية الاثنين إنها …": who and how he spoke, then إن (written with its hamza)
+        inna = next((j - 1 for j in range(k, min(stop - 1, i + 13)) if toks[j].text in ("إن", "إنه", "إنها", "إنهم")
+                     and not any(t.text == ":" or unclitic(t.norm) in CONTENT_OPENERS or t.text in QUOTES_OPEN
+                                 or _reporting_verb(t) for t in toks[i:j])), None)
     if inna is not None and inna + 2 < stop and not any(
             t.text in QUOTES_OPEN or _reporting_verb(t) for t in toks[i:inna]):
         return toks[inna + 2].start, end_of(s, stop), toks[inna + 2].text in QUOTES_OPEN
@@ -143,7 +145,6 @@ def _circumstance(t: Token) -> bool:
     return t.kind == "number" or t.norm in CIRCUMSTANCE or t.norm.startswith("لل")
 
 
-CHANNELS = frozenset({"بيان", "بيانه", "بيانها", "تصريح", "تصريحات", "مؤتمر", "مقابله", "حديث", "تغريده", "رساله"})
 CONTRAST = frozenset({"لكن", "ولكن", "بينما", "وبينما", "فيما", "وفيما"})  # a new subject's clause begins
 
 

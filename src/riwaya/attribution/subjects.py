@@ -192,6 +192,10 @@ def definite_subject(s: Sentence, i: int) -> Speaker | None:
         return None  # "كل من توقع الصدود الأميركي في ذلك الوقت": a definite object phrase, not a subject
     if nxt.text in SUBJECT_FOLLOWERS or nxt.norm in SUBJECT_FOLLOWERS or unclitic(nxt.norm) in CONTENT_OPENERS:
         return Speaker(i, k, False, None, None, True)
+    if headed and k == j and nxt.kind == "word" and not nxt.norm.startswith("ال") and not CUE_WORDS_STOP(nxt):
+        if nxt.norm in ("ذاته", "ذاتها", "نفسه", "نفسها") and k + 1 < len(toks):
+            k += 1  # "أعلنت المنظمة ذاتها تسجيل …": the same body
+        return Speaker(i, k, False, None, None, True)  # "ونفت السفارة الروسية تورطها": a body, then the object
     if k == j and nxt.norm[:1] == "و" and len(nxt.norm) > 3 and any(
             unclitic(t.norm) in CONTENT_OPENERS or t.text == ":" for t in toks[j + 1 : j + 4]) and all(
             t.kind == "word" for t in toks[j + 1 : j + 2]):
